@@ -1,0 +1,127 @@
+package adr.cli;
+
+import adr.core.experiment.ExperimentConfig;
+import adr.core.nn.ConvAlgorithm;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every key an experiment file or a flag can set, with its type and meaning. The
+ * flag for a key is {@code --<name>}; the YAML key is the same name.
+ */
+enum ConfigKey {
+    MODEL("model", Type.TEXT, "model name: cifarnet or vgg-small"),
+    DATASET("dataset", Type.TEXT, "fashion-mnist, idx:DIR or cifar10:DIR"),
+    EPOCHS("epochs", Type.INTEGER, "training epochs"),
+    BATCH_SIZE("batch-size", Type.INTEGER, "training mini-batch size"),
+    EVAL_BATCH_SIZE("eval-batch-size", Type.INTEGER, "evaluation batch size"),
+    LR("lr", Type.DECIMAL, "base learning rate"),
+    SCHEDULE("schedule", Type.TEXT, "learning-rate schedule: constant, step or cosine"),
+    MOMENTUM("momentum", Type.DECIMAL, "SGD momentum"),
+    WEIGHT_DECAY("weight-decay", Type.DECIMAL, "L2 weight decay on weights"),
+    SEED("seed", Type.INTEGER, "the one seed every random choice derives from"),
+    TRAIN_LIMIT("train-limit", Type.INTEGER, "use the first N training images (0 = all)"),
+    CROP_PADDING("crop-padding", Type.INTEGER, "random-crop augmentation padding (0 = off)"),
+    FLIP("flip", Type.BOOLEAN, "random horizontal flip augmentation"),
+    CONV("conv", Type.CONV, "exact convolution: auto, native or im2col"),
+    CHECKPOINT_DIR("checkpoint-dir", Type.PATH, "save a checkpoint here after every epoch"),
+    RESUME_FROM("resume-from", Type.PATH, "continue from this checkpoint directory");
+
+    /** How a raw value (YAML scalar or flag text) becomes a typed one. */
+    enum Type {
+        TEXT, INTEGER, DECIMAL, BOOLEAN, PATH, CONV;
+
+        Object parse(Object raw) {
+            String text = String.valueOf(raw).trim();
+            try {
+                return switch (this) {
+                    case TEXT -> text;
+                    case INTEGER -> raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue()
+                            : Long.parseLong(text);
+                    case DECIMAL -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(text);
+                    case BOOLEAN -> parseBoolean(text);
+                    case PATH -> Path.of(text);
+                    case CONV -> ConvAlgorithm.valueOf(text.toUpperCase(Locale.ROOT));
+                };
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected " + describe() + ", got '" + text + "'");
+            }
+        }
+
+        private static Boolean parseBoolean(String text) {
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new IllegalArgumentException(text);
+        }
+
+        private String describe() {
+            return switch (this) {
+                case TEXT -> "text";
+                case INTEGER -> "a whole number";
+                case DECIMAL -> "a number";
+                case BOOLEAN -> "true or false";
+                case PATH -> "a path";
+                case CONV -> "one of auto, native, im2col";
+            };
+        }
+    }
+
+    final String key;
+    final Type type;
+    final String doc;
+
+    ConfigKey(String key, Type type, String doc) {
+        this.key = key;
+        this.type = type;
+        this.doc = doc;
+    }
+
+    static Optional<ConfigKey> byName(String name) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(name)).findFirst();
+    }
+
+    static String names() {
+        return Arrays.stream(values()).map(k -> k.key).collect(Collectors.joining(", "));
+    }
+
+    /** The typed values of a configuration, keyed for overlaying. */
+    static Map<ConfigKey, Object> valuesOf(ExperimentConfig c) {
+        Map<ConfigKey, Object> v = new EnumMap<>(ConfigKey.class);
+        v.put(MODEL, c.model());
+        v.put(DATASET, c.dataset());
+        v.put(EPOCHS, (long) c.epochs());
+        v.put(BATCH_SIZE, (long) c.batchSize());
+        v.put(EVAL_BATCH_SIZE, (long) c.evalBatchSize());
+        v.put(LR, c.learningRate());
+        v.put(SCHEDULE, c.schedule());
+        v.put(MOMENTUM, c.momentum());
+        v.put(WEIGHT_DECAY, c.weightDecay());
+        v.put(SEED, c.seed());
+        v.put(TRAIN_LIMIT, (long) c.trainLimit());
+        v.put(CROP_PADDING, (long) c.cropPadding());
+        v.put(FLIP, c.horizontalFlip());
+        v.put(CONV, c.convAlgorithm());
+        v.put(CHECKPOINT_DIR, c.checkpointDir());
+        v.put(RESUME_FROM, c.resumeFrom());
+        return v;
+    }
+
+    static ExperimentConfig toConfig(Map<ConfigKey, Object> v) {
+        return new ExperimentConfig((String) v.get(MODEL), (String) v.get(DATASET), asInt(v.get(EPOCHS)),
+                asInt(v.get(BATCH_SIZE)), asInt(v.get(EVAL_BATCH_SIZE)), (Double) v.get(LR), (String) v.get(SCHEDULE),
+                (Double) v.get(MOMENTUM), (Double) v.get(WEIGHT_DECAY), (Long) v.get(SEED), asInt(v.get(TRAIN_LIMIT)),
+                asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
+                (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM));
+    }
+
+    private static int asInt(Object value) {
+        long n = (Long) value;
+        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : n < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) n;
+    }
+}

@@ -1,0 +1,41 @@
+package adr.cli;
+
+import adr.core.NativeBackend;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code adr} command line. */
+@Command(name = "adr", mixinStandardHelpOptions = true, version = "adr 0.1.0",
+        description = "Adaptive deep reuse: train CNNs faster by reusing computation inside convolutions.",
+        subcommands = {TrainCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+    static final int USAGE_ERROR = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        NativeBackend.select();
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (isUserError(e)) {
+                cmd.getErr().println("adr: " + e.getMessage());
+                return USAGE_ERROR;
+            }
+            throw e;
+        });
+    }
+
+    /** Problems the user can fix (bad input, bad config) get one line, not a stack trace. */
+    private static boolean isUserError(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof ConfigException
+                || e instanceof UncheckedIOException || e instanceof adr.core.data.DataException
+                || e instanceof adr.core.checkpoint.CheckpointException;
+    }
+}

@@ -1,0 +1,71 @@
+package adr.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code adr train}: one training run from defaults, an experiment file and flags. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model. Flags override the --config file, which overrides the defaults.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML experiment file (keys as the flags, without --)")
+    Path configFile;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write a JSON summary of the run here")
+    Path json;
+
+    @Option(names = "--model", description = "cifarnet (default) or vgg-small") String model;
+    @Option(names = "--dataset", description = "fashion-mnist (default), idx:DIR or cifar10:DIR") String dataset;
+    @Option(names = "--epochs", description = "training epochs (default 1)") String epochs;
+    @Option(names = "--batch-size", description = "mini-batch size (default 64)") String batchSize;
+    @Option(names = "--eval-batch-size", description = "evaluation batch size (default 500)") String evalBatchSize;
+    @Option(names = "--lr", description = "base learning rate (default 0.02)") String lr;
+    @Option(names = "--schedule", description = "constant, step or cosine (default)") String schedule;
+    @Option(names = "--momentum", description = "SGD momentum (default 0.9)") String momentum;
+    @Option(names = "--weight-decay", description = "L2 weight decay (default 5e-4)") String weightDecay;
+    @Option(names = "--seed", description = "the one seed of the run (default 1)") String seed;
+    @Option(names = "--train-limit", paramLabel = "N", description = "use the first N training images (0 = all)")
+    String trainLimit;
+    @Option(names = "--crop-padding", description = "random-crop augmentation padding (default 0 = off)")
+    String cropPadding;
+    @Option(names = "--flip", description = "random horizontal flips: true or false (default false)") String flip;
+    @Option(names = "--conv", description = "exact convolution: auto (default), native or im2col") String conv;
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "save a checkpoint after every epoch")
+    String checkpointDir;
+    @Option(names = "--resume-from", paramLabel = "DIR", description = "continue from a checkpoint directory")
+    String resumeFrom;
+
+    @Override
+    public Integer call() {
+        ConfigResolver resolver = new ConfigResolver();
+        if (configFile != null) {
+            resolver.file(configFile);
+        }
+        flag(resolver, ConfigKey.MODEL, model);
+        flag(resolver, ConfigKey.DATASET, dataset);
+        flag(resolver, ConfigKey.EPOCHS, epochs);
+        flag(resolver, ConfigKey.BATCH_SIZE, batchSize);
+        flag(resolver, ConfigKey.EVAL_BATCH_SIZE, evalBatchSize);
+        flag(resolver, ConfigKey.LR, lr);
+        flag(resolver, ConfigKey.SCHEDULE, schedule);
+        flag(resolver, ConfigKey.MOMENTUM, momentum);
+        flag(resolver, ConfigKey.WEIGHT_DECAY, weightDecay);
+        flag(resolver, ConfigKey.SEED, seed);
+        flag(resolver, ConfigKey.TRAIN_LIMIT, trainLimit);
+        flag(resolver, ConfigKey.CROP_PADDING, cropPadding);
+        flag(resolver, ConfigKey.FLIP, flip);
+        flag(resolver, ConfigKey.CONV, conv);
+        flag(resolver, ConfigKey.CHECKPOINT_DIR, checkpointDir);
+        flag(resolver, ConfigKey.RESUME_FROM, resumeFrom);
+        new TrainingSession(System.out, System.err).run(resolver.resolve(), json);
+        return 0;
+    }
+
+    private static void flag(ConfigResolver resolver, ConfigKey key, String value) {
+        if (value != null) {
+            resolver.set("--" + key.key, key.key, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package adr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import adr.core.experiment.ExperimentConfig;
+import adr.core.nn.ConvAlgorithm;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+
+    private static InputStream yaml(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noFileAndNoFlagsGiveTheDefaults() {
+        assertThat(new ConfigResolver().resolve()).isEqualTo(ExperimentConfig.defaults());
+    }
+
+    @Test
+    void flagsOverrideTheFileWhichOverridesTheDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("exp.yaml");
+        Files.writeString(file, "model: vgg-small\nepochs: 3\nlr: 0.05\nflip: true\nconv: im2col\n");
+
+        ExperimentConfig config = new ConfigResolver().file(file).set("--epochs", "epochs", "5").resolve();
+
+        assertThat(config.model()).isEqualTo("vgg-small");
+        assertThat(config.epochs()).isEqualTo(5);
+        assertThat(config.learningRate()).isEqualTo(0.05);
+        assertThat(config.horizontalFlip()).isTrue();
+        assertThat(config.convAlgorithm()).isEqualTo(ConvAlgorithm.IM2COL);
+        assertThat(config.batchSize()).isEqualTo(ExperimentConfig.defaults().batchSize());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceWithItsSource() {
+        var resolver = new ConfigResolver()
+                .yaml(yaml("modle: cifarnet\nepochs: many\nmomentum: 1.5\nmodel: resnet\n"), "exp.yaml")
+                .set("--batch-size", "batch-size", "0");
+
+        assertThatThrownBy(resolver::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("5 problems")
+                .hasMessageContaining("exp.yaml: unknown key 'modle'")
+                .hasMessageContaining("exp.yaml: epochs: expected a whole number, got 'many'")
+                .hasMessageContaining("model: unknown 'resnet'; known: cifarnet, vgg-small")
+                .hasMessageContaining("momentum: must be in [0, 1)")
+                .hasMessageContaining("batch-size: must be at least 1");
+    }
+
+    @Test
+    void malformedYamlAndMissingFilesAreNamed(@TempDir Path dir) {
+        assertThatThrownBy(new ConfigResolver().yaml(yaml("model: [unclosed\n"), "bad.yaml")::resolve)
+                .hasMessageContaining("bad.yaml: not valid YAML");
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(new ConfigResolver().file(missing)::resolve)
+                .hasMessageContaining(missing + ": file not found");
+        assertThatThrownBy(new ConfigResolver().yaml(yaml("- a\n- b\n"), "list.yaml")::resolve)
+                .hasMessageContaining("list.yaml: expected a mapping");
+    }
+
+    @Test
+    void theEmbeddedDemoSettingsAreValid() throws Exception {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.DEMO_RESOURCE)) {
+            ExperimentConfig demo = new ConfigResolver().yaml(in, "demo.yaml").resolve();
+            assertThat(demo.model()).isEqualTo("cifarnet");
+            assertThat(demo.dataset()).isEqualTo("fashion-mnist");
+            assertThat(demo.trainLimit()).isEqualTo(20000);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package adr.core.experiment;
+
+import adr.core.model.ModelCatalog;
+import adr.core.nn.ConvAlgorithm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything that defines a training run. Built from defaults, then an experiment
+ * file, then command-line flags; {@link #validate()} lists every problem at once.
+ *
+ * @param trainLimit use only the first N training images (0 = all)
+ * @param cropPadding random-crop augmentation padding in pixels (0 = off)
+ * @param checkpointDir where to save a checkpoint after each epoch (null = none)
+ * @param resumeFrom a checkpoint directory to continue from (null = fresh run)
+ */
+public record ExperimentConfig(String model, String dataset, int epochs, int batchSize, int evalBatchSize,
+        double learningRate, String schedule, double momentum, double weightDecay, long seed, int trainLimit,
+        int cropPadding, boolean horizontalFlip, ConvAlgorithm convAlgorithm, Path checkpointDir, Path resumeFrom) {
+
+    /** The defaults: CifarNet on Fashion-MNIST, tuned to pass 0.83 test accuracy after one epoch of 20k images. */
+    public static ExperimentConfig defaults() {
+        return new ExperimentConfig("cifarnet", "fashion-mnist", 1, 64, 500, 0.02, "cosine", 0.9, 5e-4, 1, 0, 0,
+                false, ConvAlgorithm.AUTO, null, null);
+    }
+
+    /** Every problem with this configuration, one line each; empty when valid. */
+    public List<String> validate() {
+        List<String> errors = new ArrayList<>();
+        if (!ModelCatalog.NAMES.contains(model)) {
+            errors.add("model: unknown '" + model + "'; known: " + String.join(", ", ModelCatalog.NAMES));
+        }
+        positive(errors, "epochs", epochs);
+        positive(errors, "batch-size", batchSize);
+        positive(errors, "eval-batch-size", evalBatchSize);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            errors.add("lr: must be a positive number, got " + learningRate);
+        }
+        if (!List.of("constant", "step", "cosine").contains(schedule)) {
+            errors.add("schedule: unknown '" + schedule + "'; known: constant, step, cosine");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            errors.add("momentum: must be in [0, 1), got " + momentum);
+        }
+        if (!(weightDecay >= 0)) {
+            errors.add("weight-decay: must be >= 0, got " + weightDecay);
+        }
+        if (trainLimit < 0) {
+            errors.add("train-limit: must be >= 0 (0 = all images), got " + trainLimit);
+        }
+        if (cropPadding < 0) {
+            errors.add("crop-padding: must be >= 0, got " + cropPadding);
+        }
+        return errors;
+    }
+
+    private static void positive(List<String> errors, String key, int value) {
+        if (value < 1) {
+            errors.add(key + ": must be at least 1, got " + value);
+        }
+    }
+
+    /** The resolved configuration as strings, for checkpoints and run records. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("dataset", dataset);
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch-size", Integer.toString(batchSize));
+        m.put("eval-batch-size", Integer.toString(evalBatchSize));
+        m.put("lr", Double.toString(learningRate));
+        m.put("schedule", schedule);
+        m.put("momentum", Double.toString(momentum));
+        m.put("weight-decay", Double.toString(weightDecay));
+        m.put("seed", Long.toString(seed));
+        m.put("train-limit", Integer.toString(trainLimit));
+        m.put("crop-padding", Integer.toString(cropPadding));
+        m.put("flip", Boolean.toString(horizontalFlip));
+        m.put("conv", convAlgorithm.resolve().name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+}

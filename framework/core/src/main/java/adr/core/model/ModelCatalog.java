@@ -1,0 +1,58 @@
+package adr.core.model;
+
+import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.Network;
+import adr.core.nn.NetworkBuilder;
+import adr.core.random.Seeds;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The models ADR ships, by name. */
+public final class ModelCatalog {
+    public static final List<String> NAMES = List.of("cifarnet", "vgg-small");
+
+    private ModelCatalog() {
+    }
+
+    /**
+     * Builds a named model for inputs of shape {@code [channels, height, width]}.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Network build(String name, long[] inputShape, int classes, Seeds seeds, DataType type,
+            ConvAlgorithm conv) {
+        NetworkBuilder b = new NetworkBuilder(name, inputShape, seeds, type, conv);
+        return switch (name) {
+            case "cifarnet" -> cifarNet(b, classes);
+            case "vgg-small" -> vggSmall(b, classes);
+            default -> throw new IllegalArgumentException(
+                    "unknown model '" + name + "'; known models: " + String.join(", ", NAMES));
+        };
+    }
+
+    /**
+     * CifarNet as in the adaptive deep reuse paper: two 5x5x64 convolutions, each
+     * followed by 2x2 max pooling, then fully connected 384, 192 and the classes.
+     */
+    private static Network cifarNet(NetworkBuilder b, int classes) {
+        return b.convRelu("conv1", 64, 5, 1, 2).maxPool("pool1", 2, 2)
+                .convRelu("conv2", 64, 5, 1, 2).maxPool("pool2", 2, 2)
+                .flatten()
+                .dense("fc1", 384, true)
+                .dense("fc2", 192, true)
+                .dense("fc3", classes, false)
+                .build();
+    }
+
+    /** Six 3x3 convolutions in three blocks of 64, 128 and 256 channels, then two dense layers. */
+    private static Network vggSmall(NetworkBuilder b, int classes) {
+        return b.convRelu("conv1", 64, 3, 1, 1).convRelu("conv2", 64, 3, 1, 1).maxPool("pool1", 2, 2)
+                .convRelu("conv3", 128, 3, 1, 1).convRelu("conv4", 128, 3, 1, 1).maxPool("pool2", 2, 2)
+                .convRelu("conv5", 256, 3, 1, 1).convRelu("conv6", 256, 3, 1, 1).maxPool("pool3", 2, 2)
+                .flatten()
+                .dense("fc1", 256, true)
+                .dropout("drop1", 0.5)
+                .dense("fc2", classes, false)
+                .build();
+    }
+}

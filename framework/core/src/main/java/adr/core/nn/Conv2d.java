@@ -1,0 +1,58 @@
+package adr.core.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Exact 2-D convolution with bias; the arithmetic is delegated to a {@link ConvKernel}. */
+public final class Conv2d implements Layer {
+    private final String name;
+    private final ConvGeometry geometry;
+    private final ConvKernel kernel;
+    private final Parameter weights;
+    private final Parameter bias;
+    private INDArray input;
+
+    public Conv2d(String name, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray weights, INDArray bias) {
+        this.name = name;
+        this.geometry = geometry;
+        this.kernel = algorithm.kernel(geometry);
+        this.weights = Parameter.weight(name + ".weight", weights);
+        this.bias = Parameter.bias(name + ".bias", bias);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    @Override
+    public long[] outputShape(long[] in) {
+        if (in.length != 3 || in[0] != geometry.inChannels()) {
+            throw new IllegalArgumentException(name + " expects [" + geometry.inChannels() + ", h, w] input, got "
+                    + java.util.Arrays.toString(in));
+        }
+        return new long[] {geometry.outChannels(), geometry.outputSize((int) in[1]), geometry.outputSize((int) in[2])};
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        this.input = x;
+        return kernel.forward(x, weights.value(), bias.value());
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        INDArray gradInput = kernel.backward(input, weights.value(), gradOutput, weights.gradient(), bias.gradient());
+        input = null;
+        return gradInput;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+}

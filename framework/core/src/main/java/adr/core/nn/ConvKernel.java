@@ -1,0 +1,15 @@
+package adr.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One way to compute an exact convolution and its gradients (NCHW, weights [oC, iC, k, k]). */
+interface ConvKernel {
+
+    INDArray forward(INDArray input, INDArray weights, INDArray bias);
+
+    /**
+     * Writes the weight and bias gradients and returns the input gradient. Called
+     * once after the forward for the same input.
+     */
+    INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights, INDArray gradBias);
+}

@@ -1,0 +1,53 @@
+package adr.core.nn;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Fully connected layer: {@code y = x W + b}, W of shape {@code [in, out]}. */
+public final class Dense implements Layer {
+    private final String name;
+    private final Parameter weights;
+    private final Parameter bias;
+    private INDArray input;
+
+    public Dense(String name, INDArray weights, INDArray bias) {
+        this.name = name;
+        this.weights = Parameter.weight(name + ".weight", weights);
+        this.bias = Parameter.bias(name + ".bias", bias);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long[] outputShape(long[] in) {
+        if (in.length != 1 || in[0] != weights.value().size(0)) {
+            throw new IllegalArgumentException(name + " expects [" + weights.value().size(0) + "] input, got "
+                    + java.util.Arrays.toString(in));
+        }
+        return new long[] {weights.value().size(1)};
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        input = x;
+        return x.mmul(weights.value()).addiRowVector(bias.value());
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        Nd4j.gemm(input, gradOutput, weights.gradient(), true, false, 1.0, 0.0);
+        bias.gradient().assign(gradOutput.sum(0));
+        INDArray gradInput = Nd4j.gemm(gradOutput, weights.value(), false, true);
+        input = null;
+        return gradInput;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+}

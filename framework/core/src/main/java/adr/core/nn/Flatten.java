@@ -1,0 +1,38 @@
+package adr.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Reshapes {@code [batch, c, h, w]} to {@code [batch, c*h*w]} (a view for contiguous input). */
+public final class Flatten implements Layer {
+    private final String name;
+    private long[] inputShape;
+
+    public Flatten(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long[] outputShape(long[] in) {
+        long n = 1;
+        for (long d : in) {
+            n *= d;
+        }
+        return new long[] {n};
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        inputShape = x.shape();
+        return x.reshape('c', inputShape[0], x.length() / inputShape[0]);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        return gradOutput.reshape('c', inputShape);
+    }
+}

@@ -1,0 +1,40 @@
+package adr.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** libnd4j's conv2d and conv2d_bp ops; with the oneDNN build these run oneDNN primitives. */
+final class NativeConvKernel implements ConvKernel {
+    private static final int VALID_PADDING = 0;
+    private static final int NCHW = 0;
+    private static final int WEIGHTS_OUT_IN_K_K = 1;
+
+    private final ConvGeometry geometry;
+    private final int[] args;
+
+    NativeConvKernel(ConvGeometry geometry) {
+        this.geometry = geometry;
+        int[] k = geometry.kernelArgs();
+        this.args = new int[] {k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], VALID_PADDING, NCHW, WEIGHTS_OUT_IN_K_K};
+    }
+
+    @Override
+    public INDArray forward(INDArray input, INDArray weights, INDArray bias) {
+        long[] s = input.shape();
+        INDArray out = Nd4j.createUninitialized(input.dataType(), s[0], geometry.outChannels(),
+                geometry.outputSize((int) s[2]), geometry.outputSize((int) s[3]));
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(input, weights, bias).addOutputs(out)
+                .addIntegerArguments(args).build());
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights,
+            INDArray gradBias) {
+        INDArray gradInput = input.ulike();
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(input, weights, gradBias.ulike(), gradOutput)
+                .addOutputs(gradInput, gradWeights, gradBias).addIntegerArguments(args).build());
+        return gradInput;
+    }
+}

@@ -1,0 +1,20 @@
+package adr.core.train;
+
+/** Observes a training run: progress bars, logs, event sinks, checkpoints. */
+public interface TrainingListener {
+
+    default void onEpochStart(int epoch, int steps) {
+    }
+
+    default void onStep(StepReport step) {
+    }
+
+    default void onEvaluationStart(int epoch) {
+    }
+
+    default void onEpochEnd(EpochReport epoch) {
+    }
+
+    TrainingListener NONE = new TrainingListener() {
+    };
+}

@@ -1,0 +1,107 @@
+package adr.core.train;
+
+import adr.core.data.Augmentation;
+import adr.core.data.Batch;
+import adr.core.data.Batches;
+import adr.core.data.Dataset;
+import adr.core.data.Normalization;
+import adr.core.random.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs epochs of training with evaluation. Shuffling and augmentation draw from
+ * streams named per epoch ({@code shuffle/epoch-N}), so a run resumed at an epoch
+ * boundary sees exactly the batches an uninterrupted run would have.
+ */
+public final class TrainingLoop {
+    private final Trainer trainer;
+    private final TrainingPlan plan;
+    private final Seeds seeds;
+    private final Normalization normalization;
+    private final TrainingListener listener;
+
+    public TrainingLoop(Trainer trainer, TrainingPlan plan, Seeds seeds, Normalization normalization,
+            TrainingListener listener) {
+        this.trainer = trainer;
+        this.plan = plan;
+        this.seeds = seeds;
+        this.normalization = normalization;
+        this.listener = listener;
+    }
+
+    /** Trains from {@code start} to the plan's last epoch and evaluates on {@code test}. */
+    public TrainingResult run(Dataset train, Dataset test, TrainingProgress start) {
+        long begin = System.nanoTime();
+        long totalSteps = (long) plan.epochs() * stepsPerEpoch(train);
+        long globalStep = start.globalStep();
+        double trainSeconds = 0;
+        long images = 0;
+        Evaluation last = null;
+        List<EpochReport> reports = new ArrayList<>();
+        for (int epoch = start.epochsDone() + 1; epoch <= plan.epochs(); epoch++) {
+            Batches batches = new Batches(train, plan.batchSize(), seeds.stream("shuffle/epoch-" + epoch),
+                    plan.augmentation(), seeds.stream("augment/epoch-" + epoch), normalization);
+            listener.onEpochStart(epoch, batches.count());
+            EpochTally tally = new EpochTally();
+            int step = 0;
+            for (Batch batch : batches) {
+                long t0 = System.nanoTime();
+                double lr = plan.schedule().rate(globalStep, totalSteps);
+                var result = trainer.step(batch, lr);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                int n = batch.labels().length;
+                tally.add(result.loss(), result.correct(), n, seconds);
+                listener.onStep(new StepReport(epoch, ++step, batches.count(), globalStep++, result.loss(), lr, n,
+                        seconds));
+            }
+            trainSeconds += tally.seconds;
+            images += tally.images;
+            last = null;
+            if (plan.evaluateEachEpoch() || epoch == plan.epochs()) {
+                listener.onEvaluationStart(epoch);
+                last = evaluate(test);
+            }
+            EpochReport report = new EpochReport(epoch, tally.meanLoss(), tally.accuracy(), tally.images,
+                    tally.seconds, last);
+            reports.add(report);
+            listener.onEpochEnd(report);
+        }
+        if (last == null) {
+            last = evaluate(test);
+        }
+        return new TrainingResult(last, (System.nanoTime() - begin) / 1e9, trainSeconds, images,
+                new TrainingProgress(plan.epochs(), globalStep), List.copyOf(reports));
+    }
+
+    public Evaluation evaluate(Dataset data) {
+        return trainer.evaluate(new Batches(data, plan.evalBatchSize(), null, Augmentation.NONE, null, normalization));
+    }
+
+    private int stepsPerEpoch(Dataset train) {
+        return (train.size() + plan.batchSize() - 1) / plan.batchSize();
+    }
+
+    /** Running sums over one epoch's steps. */
+    private static final class EpochTally {
+        double lossSum;
+        long correct;
+        int images;
+        double seconds;
+
+        void add(double loss, int right, int n, double stepSeconds) {
+            lossSum += loss * n;
+            correct += right;
+            images += n;
+            seconds += stepSeconds;
+        }
+
+        double meanLoss() {
+            return images == 0 ? Double.NaN : lossSum / images;
+        }
+
+        double accuracy() {
+            return images == 0 ? 0 : (double) correct / images;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package adr.core.train;
+
+/** Where a run stands: epochs completed and optimisation steps taken (for resuming). */
+public record TrainingProgress(int epochsDone, long globalStep) {
+    public static final TrainingProgress START = new TrainingProgress(0, 0);
+}

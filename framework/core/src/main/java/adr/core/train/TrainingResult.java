@@ -1,0 +1,18 @@
+package adr.core.train;
+
+import java.util.List;
+
+/**
+ * The outcome of a run.
+ *
+ * @param wallSeconds from the first step to the end of the final evaluation
+ * @param trainSeconds time inside training steps only
+ * @param imagesTrained training images processed by this process (resumed epochs excluded)
+ */
+public record TrainingResult(Evaluation test, double wallSeconds, double trainSeconds, long imagesTrained,
+        TrainingProgress progress, List<EpochReport> epochs) {
+
+    public double imagesPerSecond() {
+        return trainSeconds > 0 ? imagesTrained / trainSeconds : 0;
+    }
+}

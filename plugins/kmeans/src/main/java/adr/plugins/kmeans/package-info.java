@@ -1,0 +1,2 @@
+/** Mini-batch k-means clustering (filled by the deep-reuse issue). */
+package adr.plugins.kmeans;

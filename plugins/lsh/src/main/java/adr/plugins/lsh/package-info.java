@@ -1,0 +1,2 @@
+/** Random-hyperplane LSH clustering (filled by the deep-reuse issue). */
+package adr.plugins.lsh;

@@ -1,0 +1,2 @@
+/** Event-sourced experiment tracking (filled by the tracking issue). */
+package adr.tracking;
