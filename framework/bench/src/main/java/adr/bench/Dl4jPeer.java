@@ -27,13 +27,26 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Set up the way a DL4J user would: NCHW input ({@code InputType.convolutional}),
  * He initialisation ({@code WeightInit.RELU}), Nesterov momentum 0.9 with weight decay
  * on weights only, FLOAT, softmax with multi-class cross-entropy, DL4J's default
- * workspaces. Layer helpers are allowed, so with the oneDNN native build the
- * convolution and pooling layers run DL4J's MKLDNN (oneDNN) helpers, as DL4J does by
- * default; our engine's native conv2d ops go through the same libnd4j platform helpers.
+ * workspaces.
+ *
+ * <p>oneDNN: with {@code onednnHelpers} the convolution and pooling layers run DL4J's
+ * MKLDNN (oneDNN) layer helpers, which call libnd4j's conv2d/maxpool ops, so the peer
+ * uses the same oneDNN kernels as our NATIVE convolution. In 1.0.0-M2.1 that takes
+ * three switches, none of them on by default: the system property
+ * {@value #HELPERS_DISABLE_PROPERTY} (DL4J reads it as {@code true} when unset), ND4J's
+ * {@code allowHelpers}, and the {@link org.nd4j.nativeblas.Nd4jCpu} shim that repairs
+ * DL4J's oneDNN detection. Without them DL4J runs its Java im2col + GEMM layers.
+ * {@link #convolutionHelper()} reports what was actually picked.
  */
 public final class Dl4jPeer {
     /** The models the peer can mirror; the same names as {@link adr.core.model.ModelCatalog#NAMES}. */
     public static final List<String> MODELS = List.of("cifarnet", "vgg-small");
+    /** DL4J 1.0.0-M2.1 creates no layer helper unless this is {@code "false"}. */
+    static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+    /** The optimiser settings, shared with our engine's {@code SgdMomentum}. */
+    public record Sgd(double learningRate, double momentum, double weightDecay) {
+    }
 
     private final String model;
     private final MultiLayerNetwork network;
@@ -49,19 +62,22 @@ public final class Dl4jPeer {
      * @param inputShape one sample's shape, {@code [channels, height, width]}
      * @throws IllegalArgumentException for a model the peer cannot mirror
      */
-    public static Dl4jPeer build(String model, long[] inputShape, int classes, long seed, double learningRate,
-            double momentum, double weightDecay) {
-        // DL4J only uses its oneDNN layer helpers when ND4J allows helpers. It is the
-        // default with the oneDNN build; set it explicitly so the peer is measured as
-        // DL4J users run it. The flag is process-wide: it also governs the oneDNN
-        // platform helpers behind the conv2d op our NATIVE kernel calls.
-        Nd4j.getEnvironment().allowHelpers(true);
+    public static Dl4jPeer build(String model, long[] inputShape, int classes, long seed, Sgd sgd,
+            boolean onednnHelpers) {
+        // Helpers are chosen when the layers are created (network.init() below), so the
+        // property only has to hold until then. allowHelpers is process-wide and also
+        // governs the oneDNN platform helpers behind the conv2d op our NATIVE kernel
+        // calls: it is ND4J's default, so it is only ever switched on here, never off.
+        System.setProperty(HELPERS_DISABLE_PROPERTY, Boolean.toString(!onednnHelpers));
+        if (onednnHelpers) {
+            Nd4j.getEnvironment().allowHelpers(true);
+        }
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)
-                .updater(new Nesterovs(learningRate, momentum))
-                .weightDecay(weightDecay, true)
+                .updater(new Nesterovs(sgd.learningRate(), sgd.momentum()))
+                .weightDecay(sgd.weightDecay(), true)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();
         switch (model) {

@@ -42,7 +42,7 @@ public final class PeerBenchmark {
 
     /** What to run; validated on construction. */
     public record Settings(String model, int batchSize, int warmupSteps, int rounds, int stepsPerRound, long seed,
-            double learningRate) {
+            double learningRate, boolean peerHelpers) {
         public Settings {
             if (!ModelCatalog.NAMES.contains(model)) {
                 throw new IllegalArgumentException(
@@ -103,7 +103,8 @@ public final class PeerBenchmark {
                 DataType.FLOAT, ConvAlgorithm.AUTO);
         Trainer trainer = new Trainer(network, new SgdMomentum(network.parameters(), MOMENTUM, WEIGHT_DECAY));
         Dl4jPeer peer = Dl4jPeer.build(settings.model(), train.sampleShape(), train.classes(),
-                seeds.derive("dl4j-peer"), settings.learningRate(), MOMENTUM, WEIGHT_DECAY);
+                seeds.derive("dl4j-peer"), new Dl4jPeer.Sgd(settings.learningRate(), MOMENTUM, WEIGHT_DECAY),
+                settings.peerHelpers());
         if (peer.parameterCount() != network.parameterCount()) {
             throw new IllegalStateException("the DL4J peer of " + settings.model() + " has " + peer.parameterCount()
                     + " parameters but ours has " + network.parameterCount() + "; Dl4jPeer no longer mirrors ModelCatalog");

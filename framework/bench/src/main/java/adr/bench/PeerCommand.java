@@ -6,6 +6,9 @@ import adr.core.data.DatasetSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,12 +45,19 @@ final class PeerCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.02", description = "learning rate of both engines (default ${DEFAULT-VALUE})")
     double learningRate;
 
+    @Option(names = "--peer-onednn", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "let the DL4J peer use its oneDNN layer helpers (default ${DEFAULT-VALUE}); "
+                    + "--no-peer-onednn measures DL4J's Java im2col layers")
+    boolean peerHelpers;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON here")
     Path json;
 
     @Override
     public Integer call() {
-        var settings = new PeerBenchmark.Settings(model, batchSize, warmup, rounds, steps, seed, learningRate);
+        checkJsonTarget();
+        var settings = new PeerBenchmark.Settings(model, batchSize, warmup, rounds, steps, seed, learningRate,
+                peerHelpers);
         DatasetSource source = DatasetSource.parse(dataset);
         Dataset train = source.load().train();
         PrintStream out = System.out;
@@ -56,6 +66,10 @@ final class PeerCommand implements Callable<Integer> {
                 steps);
         PeerBenchmark.Result result = new PeerBenchmark(settings).run(train);
         printTable(out, result);
+        if (peerHelpers && result.peerConvHelper().equals("none")) {
+            System.err.println("adr bench: note: the DL4J peer runs without oneDNN helpers on this ND4J build ("
+                    + NativeBackend.select() + ")");
+        }
         if (json != null) {
             write(PeerReport.of(result, source.describe(), NativeBackend.select()));
         }
@@ -76,12 +90,26 @@ final class PeerCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-" + width + "s  %9.2f  %9.1f%n", engine, t.msPerStep(), t.imagesPerSecond());
     }
 
+    /** Fails before minutes of benchmarking, not after, when the JSON file cannot be created. */
+    private void checkJsonTarget() {
+        if (json == null) {
+            return;
+        }
+        Path dir = json.toAbsolutePath().getParent();
+        if (Files.isDirectory(json) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--json " + json.toAbsolutePath()
+                    + ": not a file in an existing, writable directory; create the directory or pick another file");
+        }
+    }
+
     private void write(PeerReport report) {
         try {
             report.write(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + ": " + e.getMessage()
-                    + "; pass --json a writable file", e);
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such directory" : e.getMessage();
+            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + " (" + why
+                    + "); pass --json a writable file", e);
         }
     }
 }

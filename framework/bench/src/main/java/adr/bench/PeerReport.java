@@ -15,7 +15,8 @@ import java.time.Instant;
  */
 public record PeerReport(String model, String dataset, int batchSize, int warmupSteps, int rounds,
         int stepsPerRound, double oursImagesPerSecond, double peerImagesPerSecond, double ratio,
-        double oursMsPerStep, double peerMsPerStep, String nd4jBackend, String exactConv, String peerConvHelper,
+        double oursMsPerStep, double peerMsPerStep, double oursMedianStepMs, double peerMedianStepMs,
+        String nd4jBackend, String exactConv, boolean peerOnednnRequested, String peerConvHelper,
         long parameters, long seed, double learningRate, double oursLastLoss, double peerLastLoss,
         int availableProcessors, String javaVersion, String time,
         double[] oursRoundImagesPerSecond, double[] peerRoundImagesPerSecond,
@@ -25,7 +26,8 @@ public record PeerReport(String model, String dataset, int batchSize, int warmup
         var s = r.settings();
         return new PeerReport(s.model(), dataset, s.batchSize(), s.warmupSteps(), s.rounds(), s.stepsPerRound(),
                 r.ours().imagesPerSecond(), r.peer().imagesPerSecond(), r.ratio(),
-                r.ours().msPerStep(), r.peer().msPerStep(), nd4jBackend, r.exactConv(), r.peerConvHelper(),
+                r.ours().msPerStep(), r.peer().msPerStep(), r.ours().medianStepMs(), r.peer().medianStepMs(),
+                nd4jBackend, r.exactConv(), s.peerHelpers(), r.peerConvHelper(),
                 r.parameters(), s.seed(), s.learningRate(), r.oursLastLoss(), r.peerLastLoss(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Instant.now().toString(),

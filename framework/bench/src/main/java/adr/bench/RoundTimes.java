@@ -54,6 +54,13 @@ public record RoundTimes(String engine, int batchSize, long[][] stepNanos) {
         return Arrays.stream(steps).sum() / 1e6 / steps.length;
     }
 
+    /** The median of all timed steps, in milliseconds: a figure less sensitive to a slow round. */
+    public double medianStepMs() {
+        long[] all = Arrays.stream(stepNanos).flatMapToLong(Arrays::stream).sorted().toArray();
+        int mid = all.length / 2;
+        return (all.length % 2 == 1 ? all[mid] : (all[mid - 1] + all[mid]) / 2.0) / 1e6;
+    }
+
     /** Every step's time in milliseconds, round by round (for the JSON record). */
     public double[][] stepMillis() {
         return Arrays.stream(stepNanos)

@@ -2,6 +2,8 @@ package adr.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.NativeBackend;
 import adr.core.model.ModelCatalog;
@@ -17,10 +19,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class Dl4jPeerTest {
     private static final long[] FASHION_MNIST = {1, 28, 28};
+    private static final Dl4jPeer.Sgd SGD = new Dl4jPeer.Sgd(0.02, 0.9, 5e-4);
 
     @BeforeAll
     static void selectNativeBuild() {
         NativeBackend.select();
+    }
+
+    private static Dl4jPeer cifarNet(boolean helpers) {
+        return Dl4jPeer.build("cifarnet", FASHION_MNIST, 10, 1, SGD, helpers);
     }
 
     @ParameterizedTest
@@ -28,26 +35,35 @@ class Dl4jPeerTest {
     void mirrorsOurArchitectureParameterForParameter(String model) {
         long ours = ModelCatalog.build(model, FASHION_MNIST, 10, new Seeds(1), DataType.FLOAT, ConvAlgorithm.AUTO)
                 .parameterCount();
-        Dl4jPeer peer = Dl4jPeer.build(model, FASHION_MNIST, 10, 1, 0.02, 0.9, 5e-4);
-        assertThat(peer.parameterCount()).isEqualTo(ours);
+        assertThat(Dl4jPeer.build(model, FASHION_MNIST, 10, 1, SGD, true).parameterCount()).isEqualTo(ours);
     }
 
     @Test
     void cifarNetHasTheExpectedSizeFor28x28() {
         long conv = (1 * 25 * 64 + 64) + (64 * 25 * 64 + 64);
         long dense = (64 * 7 * 7 * 384 + 384) + (384 * 192 + 192) + (192 * 10 + 10);
-        assertThat(Dl4jPeer.build("cifarnet", FASHION_MNIST, 10, 1, 0.02, 0.9, 5e-4).parameterCount())
-                .isEqualTo(conv + dense);
+        assertThat(cifarNet(true).parameterCount()).isEqualTo(conv + dense);
     }
 
     @Test
     void oneFitStepRunsAndReportsAFiniteLoss() {
-        Dl4jPeer peer = Dl4jPeer.build("cifarnet", FASHION_MNIST, 10, 1, 0.02, 0.9, 5e-4);
-        INDArray images = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
-        INDArray labels = Dl4jPeer.oneHot(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 10);
-        double loss = peer.fit(images, labels);
+        double loss = cifarNet(true).fit(Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28), labels(8));
         assertThat(loss).isFinite().isPositive();
-        assertThat(peer.convolutionHelper()).isNotBlank();
+    }
+
+    @Test
+    void usesDl4jsOnednnHelpersOnTheOnednnBuildAndComputesTheSameStep() {
+        assumeTrue(NativeBackend.select().contains("onednn"), "needs the oneDNN native build");
+        Dl4jPeer withHelpers = cifarNet(true);
+        Dl4jPeer plain = cifarNet(false);
+        assertThat(withHelpers.convolutionHelper()).isEqualTo("MKLDNNConvHelper");
+        assertThat(plain.convolutionHelper()).isEqualTo("none");
+        // Same seed, same weights: the oneDNN path must train exactly like DL4J's own layers.
+        INDArray images = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        INDArray labels = labels(8);
+        for (int step = 0; step < 2; step++) {
+            assertThat(withHelpers.fit(images, labels)).isCloseTo(plain.fit(images, labels), within(1e-4));
+        }
     }
 
     @Test
@@ -59,8 +75,16 @@ class Dl4jPeerTest {
 
     @Test
     void unknownModelIsRejectedWithTheKnownNames() {
-        assertThatThrownBy(() -> Dl4jPeer.build("resnet", FASHION_MNIST, 10, 1, 0.02, 0.9, 5e-4))
+        assertThatThrownBy(() -> Dl4jPeer.build("resnet", FASHION_MNIST, 10, 1, SGD, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cifarnet");
+    }
+
+    private static INDArray labels(int n) {
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+        }
+        return Dl4jPeer.oneHot(labels, 10);
     }
 }

@@ -22,4 +22,10 @@ class RoundTimesTest {
         RoundTimes t = new RoundTimes("x", 1, new long[][] {{1_000_000}, {2_000_000}, {3_000_000}, {4_000_000}});
         assertThat(t.msPerStep()).isCloseTo(3.0, within(1e-9));
     }
+
+    @Test
+    void medianStepIsOverAllTimedSteps() {
+        RoundTimes t = new RoundTimes("x", 1, new long[][] {{1_000_000, 9_000_000}, {2_000_000, 3_000_000}});
+        assertThat(t.medianStepMs()).isCloseTo(2.5, within(1e-9));
+    }
 }

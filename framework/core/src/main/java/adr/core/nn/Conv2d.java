@@ -10,9 +10,17 @@ public final class Conv2d implements Layer {
     private final ConvKernel kernel;
     private final Parameter weights;
     private final Parameter bias;
+    private final boolean inputGradient;
     private INDArray input;
 
     public Conv2d(String name, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray weights, INDArray bias) {
+        this(name, geometry, algorithm, weights, bias, true);
+    }
+
+    /** @param inputGradient false for a first layer, whose backward then returns null */
+    public Conv2d(String name, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray weights, INDArray bias,
+            boolean inputGradient) {
+        this.inputGradient = inputGradient;
         this.name = name;
         this.geometry = geometry;
         this.kernel = algorithm.kernel(geometry);
@@ -46,7 +54,8 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        INDArray gradInput = kernel.backward(input, weights.value(), gradOutput, weights.gradient(), bias.gradient());
+        INDArray gradInput = kernel.backward(input, weights.value(), gradOutput, weights.gradient(), bias.gradient(),
+                inputGradient);
         input = null;
         return gradInput;
     }

@@ -8,8 +8,10 @@ interface ConvKernel {
     INDArray forward(INDArray input, INDArray weights, INDArray bias);
 
     /**
-     * Writes the weight and bias gradients and returns the input gradient. Called
-     * once after the forward for the same input.
+     * Writes the weight and bias gradients and returns the input gradient, or null when
+     * {@code inputGradient} is false (the first layer: nothing consumes it). Called once
+     * after the forward for the same input.
      */
-    INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights, INDArray gradBias);
+    INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights, INDArray gradBias,
+            boolean inputGradient);
 }

@@ -9,6 +9,8 @@ public final class Dense implements Layer {
     private final String name;
     private final Parameter weights;
     private final Parameter bias;
+    private final Scratch output = new Scratch();
+    private final Scratch gradInput = new Scratch();
     private INDArray input;
 
     public Dense(String name, INDArray weights, INDArray bias) {
@@ -34,16 +36,20 @@ public final class Dense implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;
-        return x.mmul(weights.value()).addiRowVector(bias.value());
+        INDArray w = weights.value();
+        INDArray y = output.get(x.dataType(), x.size(0), w.size(1));
+        Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
+        return y.addiRowVector(bias.value());
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Nd4j.gemm(input, gradOutput, weights.gradient(), true, false, 1.0, 0.0);
         bias.gradient().assign(gradOutput.sum(0));
-        INDArray gradInput = Nd4j.gemm(gradOutput, weights.value(), false, true);
+        INDArray gradIn = gradInput.get(input.dataType(), input.shape());
+        Nd4j.gemm(gradOutput, weights.value(), gradIn, false, true, 1.0, 0.0);
         input = null;
-        return gradInput;
+        return gradIn;
     }
 
     @Override

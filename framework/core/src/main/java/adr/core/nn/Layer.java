@@ -20,7 +20,10 @@ public interface Layer {
 
     INDArray forward(INDArray input, boolean training);
 
-    /** Returns the gradient with respect to the input; fills the parameter gradients. */
+    /**
+     * Returns the gradient with respect to the input, or null for a first layer built
+     * without one; fills the parameter gradients.
+     */
     INDArray backward(INDArray gradOutput);
 
     default List<Parameter> parameters() {

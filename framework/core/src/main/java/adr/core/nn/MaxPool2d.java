@@ -10,6 +10,8 @@ public final class MaxPool2d implements Layer {
     private final int size;
     private final int stride;
     private final int[] args;
+    private final Scratch output = new Scratch();
+    private final Scratch gradInput = new Scratch();
     private INDArray input;
 
     public MaxPool2d(String name, int size, int stride) {
@@ -45,17 +47,17 @@ public final class MaxPool2d implements Layer {
     public INDArray forward(INDArray x, boolean training) {
         input = x;
         long[] s = x.shape();
-        INDArray out = Nd4j.createUninitialized(x.dataType(), s[0], s[1], outSize(s[2]), outSize(s[3]));
+        INDArray out = output.get(x.dataType(), s[0], s[1], outSize(s[2]), outSize(s[3]));
         Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(x).addOutputs(out).addIntegerArguments(args).build());
         return out;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        INDArray gradInput = input.ulike();
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(input, gradOutput).addOutputs(gradInput)
+        INDArray gradIn = gradInput.like(input);
+        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(input, gradOutput).addOutputs(gradIn)
                 .addIntegerArguments(args).build());
         input = null;
-        return gradInput;
+        return gradIn;
     }
 }

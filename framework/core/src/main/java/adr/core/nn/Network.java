@@ -57,10 +57,13 @@ public final class Network {
         return x;
     }
 
-    /** Back-propagates the logits' gradient through every layer; returns the input gradient. */
+    /**
+     * Back-propagates the logits' gradient through every layer; returns the input
+     * gradient, or null when the first layer does not compute one.
+     */
     public INDArray backward(INDArray gradLogits) {
         INDArray g = gradLogits;
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
             g = layers.get(i).backward(g);
         }
         return g;

@@ -30,11 +30,20 @@ public final class NetworkBuilder {
 
     /** Convolution with He-initialised weights, zero bias, followed by ReLU. */
     public NetworkBuilder convRelu(String layer, int outChannels, int kernel, int stride, int padding) {
+        return conv(layer, outChannels, kernel, stride, padding).relu(layer + ".relu");
+    }
+
+    /** Convolution with He-initialised weights and zero bias. */
+    public NetworkBuilder conv(String layer, int outChannels, int kernel, int stride, int padding) {
         ConvGeometry g = new ConvGeometry((int) shape[0], outChannels, kernel, stride, padding);
         var weights = Initializer.heNormal(seeds.stream("init/" + layer), dataType, g.rowLength(),
                 outChannels, g.inChannels(), kernel, kernel);
-        add(new Conv2d(layer, g, convAlgorithm, weights, Initializer.zeros(dataType, outChannels)));
-        return add(new Relu(layer + ".relu"));
+        boolean first = layers.isEmpty();
+        return add(new Conv2d(layer, g, convAlgorithm, weights, Initializer.zeros(dataType, outChannels), !first));
+    }
+
+    public NetworkBuilder relu(String layer) {
+        return add(new Relu(layer));
     }
 
     public NetworkBuilder maxPool(String layer, int size, int stride) {

@@ -8,6 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /** Rectified linear unit, any shape. */
 public final class Relu implements Layer {
     private final String name;
+    private final Scratch gradInput = new Scratch();
     private INDArray output;
 
     public Relu(String name) {
@@ -33,10 +34,10 @@ public final class Relu implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        INDArray gradInput = gradOutput.ulike();
-        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(output, gradOutput).addOutputs(gradInput)
+        INDArray gradIn = gradInput.like(gradOutput);
+        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(output, gradOutput).addOutputs(gradIn)
                 .addFloatingPointArguments(0.0).build());
         output = null;
-        return gradInput;
+        return gradIn;
     }
 }

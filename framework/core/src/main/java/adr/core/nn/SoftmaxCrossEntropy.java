@@ -20,7 +20,7 @@ public final class SoftmaxCrossEntropy {
         if (labels.length != batch) {
             throw new IllegalArgumentException(labels.length + " labels for a batch of " + batch);
         }
-        double[] p = Transforms.softmax(logits, true).castTo(DataType.DOUBLE).data().asDouble();
+        double[] p = Transforms.softmax(logits, true).castTo(DataType.DOUBLE).dup('c').data().asDouble();
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < batch; i++) {

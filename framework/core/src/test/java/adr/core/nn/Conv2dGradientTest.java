@@ -1,9 +1,12 @@
 package adr.core.nn;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,5 +33,17 @@ class Conv2dGradientTest {
         Conv2d conv = new Conv2d("conv", geometry, algorithm, weights, bias);
 
         GradientCheck.assertGradientsMatch(GradientCheck.of(conv), GradientCheck.gaussian(13, 2, 3, size, size), 14);
+    }
+
+    @ParameterizedTest(name = "{0} first layer")
+    @EnumSource(value = ConvAlgorithm.class, names = {"NATIVE", "IM2COL"})
+    void aFirstLayerSkipsTheInputGradientButKeepsExactParameterGradients(ConvAlgorithm algorithm) {
+        ConvGeometry geometry = new ConvGeometry(1, 4, 5, 1, 2);
+        Conv2d conv = new Conv2d("conv", geometry, algorithm, GradientCheck.gaussian(15, 4, 1, 5, 5),
+                GradientCheck.gaussian(16, 4), false);
+        INDArray x = GradientCheck.gaussian(17, 2, 1, 6, 6);
+
+        assertThat(conv.backward(conv.forward(x.dup(), true).dup())).isNull();
+        GradientCheck.assertGradientsMatch(GradientCheck.of(conv), x, 18);
     }
 }
