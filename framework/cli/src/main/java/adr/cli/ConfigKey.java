@@ -26,6 +26,7 @@ enum ConfigKey {
     WEIGHT_DECAY("weight-decay", Type.DECIMAL, "L2 weight decay on weights"),
     SEED("seed", Type.INTEGER, "the one seed every random choice derives from"),
     TRAIN_LIMIT("train-limit", Type.INTEGER, "use the first N training images (0 = all)"),
+    TEST_LIMIT("test-limit", Type.INTEGER, "evaluate on the first N test images (0 = all)"),
     CROP_PADDING("crop-padding", Type.INTEGER, "random-crop augmentation padding (0 = off)"),
     FLIP("flip", Type.BOOLEAN, "random horizontal flip augmentation"),
     CONV("conv", Type.CONV, "exact convolution: auto, native or im2col"),
@@ -104,6 +105,7 @@ enum ConfigKey {
         v.put(WEIGHT_DECAY, c.weightDecay());
         v.put(SEED, c.seed());
         v.put(TRAIN_LIMIT, (long) c.trainLimit());
+        v.put(TEST_LIMIT, (long) c.testLimit());
         v.put(CROP_PADDING, (long) c.cropPadding());
         v.put(FLIP, c.horizontalFlip());
         v.put(CONV, c.convAlgorithm());
@@ -116,7 +118,7 @@ enum ConfigKey {
         return new ExperimentConfig((String) v.get(MODEL), (String) v.get(DATASET), asInt(v.get(EPOCHS)),
                 asInt(v.get(BATCH_SIZE)), asInt(v.get(EVAL_BATCH_SIZE)), (Double) v.get(LR), (String) v.get(SCHEDULE),
                 (Double) v.get(MOMENTUM), (Double) v.get(WEIGHT_DECAY), (Long) v.get(SEED), asInt(v.get(TRAIN_LIMIT)),
-                asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
+                asInt(v.get(TEST_LIMIT)), asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
                 (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM));
     }
 

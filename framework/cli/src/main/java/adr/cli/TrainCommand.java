@@ -28,6 +28,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "the one seed of the run (default 1)") String seed;
     @Option(names = "--train-limit", paramLabel = "N", description = "use the first N training images (0 = all)")
     String trainLimit;
+    @Option(names = "--test-limit", paramLabel = "N", description = "evaluate on the first N test images (0 = all)")
+    String testLimit;
     @Option(names = "--crop-padding", description = "random-crop augmentation padding (default 0 = off)")
     String cropPadding;
     @Option(names = "--flip", description = "random horizontal flips: true or false (default false)") String flip;
@@ -54,6 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.WEIGHT_DECAY, weightDecay);
         flag(resolver, ConfigKey.SEED, seed);
         flag(resolver, ConfigKey.TRAIN_LIMIT, trainLimit);
+        flag(resolver, ConfigKey.TEST_LIMIT, testLimit);
         flag(resolver, ConfigKey.CROP_PADDING, cropPadding);
         flag(resolver, ConfigKey.FLIP, flip);
         flag(resolver, ConfigKey.CONV, conv);

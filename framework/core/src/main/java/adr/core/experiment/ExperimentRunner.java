@@ -40,6 +40,7 @@ public final class ExperimentRunner {
     public ExperimentOutcome run() {
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
+        Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
         Seeds seeds = new Seeds(config.seed());
         Network network = ModelCatalog.build(config.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, config.convAlgorithm());
@@ -54,8 +55,8 @@ public final class ExperimentRunner {
                 : new CheckpointingListener(listener, network, optimizer, train.classes());
         TrainingLoop loop = new TrainingLoop(new Trainer(network, optimizer), plan, seeds, Normalization.fit(train),
                 listeners);
-        TrainingResult result = loop.run(train, splits.test(), start);
-        return new ExperimentOutcome(config, result, train.size(), splits.test().size(), network.parameterCount());
+        TrainingResult result = loop.run(train, test, start);
+        return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount());
     }
 
     private TrainingProgress resume(Network network, SgdMomentum optimizer, int classes) {

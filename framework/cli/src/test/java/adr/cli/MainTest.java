@@ -1,0 +1,66 @@
+package adr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.DatasetSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end: exit codes, one-line errors, the JSON summary of a real run. */
+class MainTest {
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aMissingDatasetDirectoryIsOneLineWithExitCodeTwo(@TempDir Path dir) {
+        Path missing = dir.resolve("nowhere");
+
+        int code = run("train", "--dataset", "idx:" + missing);
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).startsWith("adr: ").contains(missing.toString()).doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badFlagsAreReportedTogether() {
+        int code = run("train", "--epochs", "zero", "--model", "resnet");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("2 problems").contains("--epochs: epochs: expected a whole number")
+                .contains("model: unknown 'resnet'");
+    }
+
+    @Test
+    void aShortRealRunWritesTheJsonSummary(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        Path json = dir.resolve("out.json");
+
+        int code = run("train", "--train-limit", "256", "--test-limit", "2000", "--seed", "3", "--json",
+                json.toString());
+
+        assertThat(code).isZero();
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        for (String field : new String[] {"test_accuracy", "test_loss", "wall_seconds", "images_per_second", "epochs",
+            "seed", "model", "dataset"}) {
+            assertThat(summary.has(field)).as(field).isTrue();
+        }
+        assertThat(summary.get("test_accuracy").asDouble()).isBetween(0.2, 1.0);
+        assertThat(summary.get("seed").asLong()).isEqualTo(3);
+        assertThat(summary.get("model").asText()).isEqualTo("cifarnet");
+        assertThat(summary.get("test_images").asInt()).isEqualTo(2000);
+    }
+}

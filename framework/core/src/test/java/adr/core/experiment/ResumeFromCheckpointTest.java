@@ -1,0 +1,79 @@
+package adr.core.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.DatasetSource;
+import adr.core.nn.ConvAlgorithm;
+import adr.core.train.StepReport;
+import adr.core.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run stopped after an epoch and resumed from its checkpoint continues exactly where it was. */
+class ResumeFromCheckpointTest {
+
+    @BeforeAll
+    static void needsFashionMnist() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY),
+                "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist; ./adr test does it)");
+    }
+
+    private static ExperimentConfig config(int epochs, Path checkpoints, Path resume) {
+        return new ExperimentConfig("cifarnet", "fashion-mnist", epochs, 64, 500, 0.02, "cosine", 0.9, 5e-4, 5, 320,
+                1000, 0, false, ConvAlgorithm.AUTO, checkpoints, resume);
+    }
+
+    private static final class Losses implements TrainingListener {
+        final List<Double> values = new ArrayList<>();
+
+        @Override
+        public void onStep(StepReport step) {
+            values.add(step.loss());
+        }
+    }
+
+    private static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Dies right after the first epoch's checkpoint is written, as a killed process would. */
+    private static final class CrashAfterFirstEpoch implements TrainingListener {
+        @Override
+        public void onEpochEnd(adr.core.train.EpochReport epoch) {
+            throw new SimulatedCrash();
+        }
+    }
+
+    @Test
+    void resumingAfterTheFirstEpochReproducesTheUninterruptedRun(@TempDir Path dir) {
+        Losses uninterrupted = new Losses();
+        ExperimentOutcome whole = new ExperimentRunner(config(2, null, null), uninterrupted).run();
+
+        Path checkpoint = dir.resolve("ckpt");
+        assertThatThrownBy(() -> new ExperimentRunner(config(2, checkpoint, null), new CrashAfterFirstEpoch()).run())
+                .isInstanceOf(SimulatedCrash.class);
+        Losses secondHalf = new Losses();
+        ExperimentOutcome resumed = new ExperimentRunner(config(2, null, checkpoint), secondHalf).run();
+
+        assertThat(secondHalf.values).hasSize(5);
+        assertThat(resumed.result().progress().globalStep()).isEqualTo(10);
+        assertThat(resumed.result().test().accuracy()).isEqualTo(whole.result().test().accuracy());
+        assertThat(secondHalf.values).isEqualTo(uninterrupted.values.subList(5, 10));
+    }
+
+    @Test
+    void aCheckpointThatAlreadyHasEveryEpochIsRefusedWithTheFix(@TempDir Path dir) {
+        Path checkpoint = dir.resolve("ckpt");
+        new ExperimentRunner(config(1, checkpoint, null), TrainingListener.NONE).run();
+
+        assertThatThrownBy(() -> new ExperimentRunner(config(1, null, checkpoint), TrainingListener.NONE).run())
+                .hasMessageContaining("already has 1 epochs").hasMessageContaining("--epochs");
+    }
+}
