@@ -20,7 +20,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "fashion-mnist (default), idx:DIR or cifar10:DIR") String dataset;
     @Option(names = "--epochs", description = "training epochs (default 1)") String epochs;
     @Option(names = "--batch-size", description = "mini-batch size (default 64)") String batchSize;
-    @Option(names = "--eval-batch-size", description = "evaluation batch size (default 500)") String evalBatchSize;
+    @Option(names = "--eval-batch-size", description = "evaluation batch size (default 64)") String evalBatchSize;
     @Option(names = "--lr", description = "base learning rate (default 0.02)") String lr;
     @Option(names = "--schedule", description = "constant, step or cosine (default)") String schedule;
     @Option(names = "--momentum", description = "SGD momentum (default 0.9)") String momentum;
