@@ -1,12 +1,19 @@
 package adr.spi;
 
 /**
- * The version of the plugin contract. A plugin records the version it was compiled
+ * The version of the plugin contract. A plugin reports the version it was compiled
  * against; the engine refuses plugins whose major version differs from its own.
+ *
+ * <p>{@link #MAJOR} and {@link #MINOR} are compile-time constants, so
+ * {@code new SpiVersion(SpiVersion.MAJOR, SpiVersion.MINOR)} in a plugin records the
+ * version of the SPI jar the plugin was built with, not the one it runs against.
  */
 public record SpiVersion(int major, int minor) {
+    public static final int MAJOR = 1;
+    public static final int MINOR = 0;
+
     /** The version this artifact defines. */
-    public static final SpiVersion CURRENT = new SpiVersion(0, 1);
+    public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);
 
     public boolean compatibleWith(SpiVersion other) {
         return major == other.major;

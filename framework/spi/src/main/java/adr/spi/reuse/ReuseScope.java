@@ -1,0 +1,27 @@
+package adr.spi.reuse;
+
+/**
+ * What one layer reuses. With {@code forward} false the layer is exact.
+ *
+ * @param forward compute the forward product on cluster centroids
+ * @param weightGradient compute the weight gradient from per-cluster gradient sums
+ *     (the exact gradient of the reuse forward); otherwise from every row
+ * @param inputGradient compute the input gradient per cluster and share it among the
+ *     members; otherwise exactly
+ * @param clusterCache reuse earlier cluster assignments instead of re-clustering when
+ *     the policy allows it
+ */
+public record ReuseScope(boolean forward, boolean weightGradient, boolean inputGradient, boolean clusterCache) {
+
+    /** No reuse: the exact convolution. */
+    public static final ReuseScope EXACT = new ReuseScope(false, false, false, false);
+
+    /** Forward and weight gradient on clusters, exact input gradient. */
+    public static final ReuseScope FORWARD_AND_WEIGHTS = new ReuseScope(true, true, false, false);
+
+    public ReuseScope {
+        if (!forward && (weightGradient || inputGradient || clusterCache)) {
+            throw new IllegalArgumentException("gradient or cluster reuse needs forward reuse");
+        }
+    }
+}
