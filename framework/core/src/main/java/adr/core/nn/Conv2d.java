@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Conv2d implements Layer {
     private final String name;
     private final ConvGeometry geometry;
-    private final ConvKernel kernel;
+    private final ConvKernel exact;
+    private ConvKernel kernel;
     private final Parameter weights;
     private final Parameter bias;
     private final boolean inputGradient;
@@ -23,7 +24,8 @@ public final class Conv2d implements Layer {
         this.inputGradient = inputGradient;
         this.name = name;
         this.geometry = geometry;
-        this.kernel = algorithm.kernel(geometry);
+        this.exact = algorithm.kernel(geometry);
+        this.kernel = exact;
         this.weights = Parameter.weight(name + ".weight", weights);
         this.bias = Parameter.bias(name + ".bias", bias);
     }
@@ -35,6 +37,25 @@ public final class Conv2d implements Layer {
 
     public ConvGeometry geometry() {
         return geometry;
+    }
+
+    /** Whether backward returns an input gradient (false for a first layer). */
+    public boolean computesInputGradient() {
+        return inputGradient;
+    }
+
+    /** The exact kernel, which a reuse kernel falls back on for exact parts. */
+    public ConvKernel exactKernel() {
+        return exact;
+    }
+
+    /**
+     * Computes the next forward and backward with {@code replacement} (a reuse kernel),
+     * or exactly again when it is null. Set between steps, never between a forward and
+     * its backward.
+     */
+    public void useKernel(ConvKernel replacement) {
+        this.kernel = replacement == null ? exact : replacement;
     }
 
     @Override

@@ -2,8 +2,8 @@ package adr.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One way to compute an exact convolution and its gradients (NCHW, weights [oC, iC, k, k]). */
-interface ConvKernel {
+/** One way to compute a convolution and its gradients (NCHW, weights [oC, iC, k, k]): exact, or with reuse. */
+public interface ConvKernel {
 
     INDArray forward(INDArray input, INDArray weights, INDArray bias);
 

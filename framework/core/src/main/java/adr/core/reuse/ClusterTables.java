@@ -1,0 +1,166 @@
+package adr.core.reuse;
+
+import adr.spi.clustering.Assignments;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Per-cluster tables of one reuse step, padded to {@code nmax} clusters per group so
+ * that every per-group product is one batched native matrix product:
+ * centroids {@code C [G][nmax][L]}, products {@code P = C_g W_g [G][nmax][M]}, and in
+ * the backward pass the per-cluster output-gradient sums {@code S [G][nmax][M]}.
+ * Padding rows are zero and never referenced by an id. Hot loops are single passes
+ * over primitive arrays, parallel over groups (each group owns its table rows).
+ */
+final class ClusterTables {
+    private final int groups;
+    private final int length;
+    private final int outChannels;
+    private int maxClusters;
+    private int[] counts = new int[0];
+    private float[] centroids = new float[0];
+    private float[] products = new float[0];
+    private float[] gradientSums = new float[0];
+
+    ClusterTables(int groups, int length, int outChannels) {
+        this.groups = groups;
+        this.length = length;
+        this.outChannels = outChannels;
+    }
+
+    int maxClusters() {
+        return maxClusters;
+    }
+
+    /** Centroid of every cluster: the mean of its members' sub-vectors. */
+    void centroids(float[] rows, int n, Assignments a) {
+        maxClusters = 1;
+        for (int g = 0; g < groups; g++) {
+            maxClusters = Math.max(maxClusters, a.count(g));
+        }
+        counts = zeroed(counts, groups * maxClusters);
+        centroids = zeroed(centroids, groups * maxClusters * length);
+        IntStream.range(0, groups).parallel().forEach(g -> {
+            int[] ids = a.ids(g);
+            int base = g * maxClusters;
+            for (int r = 0, from = g * n * length; r < n; r++, from += length) {
+                int slot = base + ids[r];
+                counts[slot]++;
+                int to = slot * length;
+                for (int j = 0; j < length; j++) {
+                    centroids[to + j] += rows[from + j];
+                }
+            }
+            for (int slot = base; slot < base + a.count(g); slot++) {
+                float inverse = 1f / Math.max(1, counts[slot]);
+                for (int j = slot * length, end = j + length; j < end; j++) {
+                    centroids[j] *= inverse;
+                }
+            }
+        });
+    }
+
+    /** {@code P_g = C_g W_g} for every group, from weights grouped as {@code [G][L][M]}. */
+    void products(float[] groupedWeights) {
+        products = matmul(centroids, new long[] {groups, maxClusters, length}, false, groupedWeights,
+                new long[] {groups, length, outChannels}, false, products);
+    }
+
+    /**
+     * {@code Y[n] = bias + sum_g P_g[id_g(n)]}, written as NCHW {@code [batch, M, pixels]}.
+     * Rows are independent, so images are processed in parallel.
+     */
+    void reconstruct(Assignments a, float[] bias, float[] out, int batch, int pixels) {
+        int m = outChannels;
+        IntStream.range(0, batch).parallel().forEach(b -> {
+            float[] acc = new float[m];
+            for (int p = 0; p < pixels; p++) {
+                int row = b * pixels + p;
+                System.arraycopy(bias, 0, acc, 0, m);
+                for (int g = 0; g < groups; g++) {
+                    int from = (g * maxClusters + a.ids(g)[row]) * m;
+                    for (int o = 0; o < m; o++) {
+                        acc[o] += products[from + o];
+                    }
+                }
+                for (int o = 0, to = b * m * pixels + p; o < m; o++, to += pixels) {
+                    out[to] = acc[o];
+                }
+            }
+        });
+    }
+
+    /** {@code S_g[c] = sum of dY[n] over the members n of cluster c}, from rows {@code [N][M]}. */
+    void gradientSums(Assignments a, float[] gradRows, int n) {
+        int m = outChannels;
+        gradientSums = zeroed(gradientSums, groups * maxClusters * m);
+        IntStream.range(0, groups).parallel().forEach(g -> {
+            int[] ids = a.ids(g);
+            int base = g * maxClusters;
+            for (int r = 0; r < n; r++) {
+                int to = (base + ids[r]) * m;
+                for (int o = 0, from = r * m; o < m; o++, from++) {
+                    gradientSums[to + o] += gradRows[from];
+                }
+            }
+        });
+    }
+
+    /** {@code dW_g = C_g^T S_g}, as {@code [G][L][M]}: the exact weight gradient of the reuse forward. */
+    float[] weightGradient() {
+        return matmul(centroids, new long[] {groups, maxClusters, length}, true, gradientSums,
+                new long[] {groups, maxClusters, outChannels}, false, null);
+    }
+
+    /**
+     * {@code E_g = (S_g / count) W_g^T}, as {@code [G][nmax][L]}: the input-gradient row every
+     * member of a cluster shares (the exact input gradient of the reuse forward).
+     */
+    float[] inputGradientRows(float[] groupedWeights) {
+        float[] means = gradientSums.clone();
+        for (int slot = 0; slot < counts.length; slot++) {
+            float inverse = 1f / Math.max(1, counts[slot]);
+            for (int o = slot * outChannels, end = o + outChannels; o < end; o++) {
+                means[o] *= inverse;
+            }
+        }
+        return matmul(means, new long[] {groups, maxClusters, outChannels}, false, groupedWeights,
+                new long[] {groups, length, outChannels}, true, null);
+    }
+
+    /** Batched {@code op(a) x op(b)} through libnd4j's matmul; returns the result's values. */
+    private static float[] matmul(float[] a, long[] aShape, boolean transposeA, float[] b, long[] bShape,
+            boolean transposeB, float[] reuse) {
+        INDArray x = Nd4j.create(a, aShape, DataType.FLOAT);
+        INDArray y = Nd4j.create(b, bShape, DataType.FLOAT);
+        long rows = transposeA ? aShape[2] : aShape[1];
+        long cols = transposeB ? bShape[1] : bShape[2];
+        INDArray z = Nd4j.createUninitialized(DataType.FLOAT, aShape[0], rows, cols);
+        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(x, y).addOutputs(z)
+                .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
+        int size = (int) z.length();
+        float[] out = reuse != null && reuse.length == size ? reuse : new float[size];
+        z.data().asNioFloat().get(out);
+        return out;
+    }
+
+    private static int[] zeroed(int[] array, int size) {
+        if (array.length != size) {
+            return new int[size];
+        }
+        Arrays.fill(array, 0);
+        return array;
+    }
+
+    private static float[] zeroed(float[] array, int size) {
+        if (array.length != size) {
+            return new float[size];
+        }
+        Arrays.fill(array, 0f);
+        return array;
+    }
+}

@@ -1,0 +1,228 @@
+package adr.core.reuse;
+
+import adr.core.nn.ConvGeometry;
+import adr.core.nn.ConvKernel;
+import adr.spi.clustering.Assignments;
+import adr.spi.clustering.ClusteringAlgorithm;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A convolution computed on cluster centroids (adaptive deep reuse, Ning, Guan and
+ * Shen, ICDE 2019; DESIGN.md section 1).
+ *
+ * <p>Forward: unfold the input into rows {@code X (N x K)}, split every row into
+ * {@code G} sub-vectors of length {@code L}, cluster each group's sub-vectors with the
+ * plugin, average each cluster into a centroid, compute {@code P_g = C_g W_g} once per
+ * cluster and rebuild every output row as {@code Y[n] = b + sum_g P_g[id_g(n)]}.
+ *
+ * <p>Backward, with the forward's clusters (no re-hashing): {@code S_g[c]} sums the
+ * output gradient over the members of cluster {@code c}; the weight gradient is
+ * {@code C_g^T S_g}; the input gradient is either exact ({@code dY W^T}) or reused:
+ * every member takes {@code (S_g[c] / count) W_g^T}. With assignments fixed, reused
+ * gradients are the exact gradients of the reuse forward. The bias gradient is exact.
+ *
+ * <p>Cost per layer as fractions of the exact product: forward {@code r_c + H/M + 1/L},
+ * weight gradient {@code r_c + 1/L}, reused input gradient {@code r_c + 1/L}. The
+ * unfold, gather and scatter steps are memory-bound and run at a fraction of BLAS
+ * speed, so this model is a bound; the conv benchmark measures the truth.
+ *
+ * <p>Float only: the double-precision reference used by the tests checks the same
+ * formulas.
+ */
+public final class ReuseConvKernel implements ConvKernel {
+    private final ConvGeometry geometry;
+    private final ReuseSetting setting;
+    private final ReuseScope scope;
+    private final ClusteringAlgorithm clustering;
+    private final ConvKernel exact;
+    private final GroupedRows rows;
+    private final ClusterTables tables;
+    private final ReuseStats.Timer timer = new ReuseStats.Timer();
+    private Assignments assignments;
+    private boolean assignmentsValid;
+    private float[] groupedWeights;
+    private ReuseStats lastStats;
+
+    public ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope, ClusteringAlgorithm clustering,
+            ConvKernel exact) {
+        if (!scope.forward()) {
+            throw new IllegalArgumentException("a reuse kernel needs forward reuse; use the exact kernel instead");
+        }
+        this.geometry = geometry;
+        this.setting = setting;
+        this.scope = scope;
+        this.clustering = clustering;
+        this.exact = exact;
+        this.rows = new GroupedRows(geometry, setting.subVectorLength());
+        this.tables = new ClusterTables(rows.groups(), setting.subVectorLength(), geometry.outChannels());
+    }
+
+    public ReuseSetting setting() {
+        return setting;
+    }
+
+    /** The statistics of the last forward and backward, or null before the first. */
+    public ReuseStats lastStats() {
+        return lastStats;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, INDArray weights, INDArray bias) {
+        requireFloat(input);
+        timer.start();
+        long[] s = input.shape();
+        int batch = (int) s[0];
+        int outH = geometry.outputSize((int) s[2]);
+        int outW = geometry.outputSize((int) s[3]);
+        rows.unfold(values(input), batch, (int) s[2], (int) s[3]);
+        timer.lap(Phase.IM2COL);
+        cluster();
+        timer.lap(Phase.CLUSTER);
+        tables.centroids(rows.data(), rows.rows(), assignments);
+        timer.lap(Phase.CENTROIDS);
+        groupedWeights = group(values(weights));
+        tables.products(groupedWeights);
+        timer.lap(Phase.PRODUCT);
+        int pixels = outH * outW;
+        float[] out = new float[batch * geometry.outChannels() * pixels];
+        tables.reconstruct(assignments, values(bias), out, batch, pixels);
+        INDArray output = Nd4j.create(out, new long[] {batch, geometry.outChannels(), outH, outW}, DataType.FLOAT);
+        timer.lap(Phase.RECONSTRUCT);
+        return output;
+    }
+
+    private void cluster() {
+        boolean reuseCached = scope.clusterCache() && assignmentsValid && assignments.rows() == rows.rows();
+        if (reuseCached) {
+            return;
+        }
+        if (assignments == null || assignments.rows() != rows.rows()) {
+            assignments = new Assignments(rows.groups(), rows.rows());
+        }
+        clustering.cluster(rows, assignments);
+        AssignmentCheck.requireCompact(assignments, setting);
+        assignmentsValid = true;
+    }
+
+    @Override
+    public INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights,
+            INDArray gradBias, boolean inputGradient) {
+        timer.resume();
+        boolean reuseInput = inputGradient && scope.inputGradient();
+        INDArray gradInput = null;
+        if (!scope.weightGradient() || (inputGradient && !reuseInput)) {
+            INDArray exactWeights = scope.weightGradient() ? gradWeights.ulike() : gradWeights;
+            gradInput = exact.backward(input, weights, gradOutput, exactWeights, gradBias, inputGradient && !reuseInput);
+            timer.lap(Phase.EXACT_BACKWARD);
+        } else {
+            gradBias.assign(gradOutput.sum(0, 2, 3));
+        }
+        long[] g = gradOutput.shape();
+        int n = rows.rows();
+        tables.gradientSums(assignments, outputRows(values(gradOutput), (int) g[0], (int) (g[2] * g[3])), n);
+        timer.lap(Phase.GRADIENT_SUMS);
+        if (scope.weightGradient()) {
+            gradWeights.assign(Nd4j.create(ungroup(tables.weightGradient()), gradWeights.shape(), DataType.FLOAT));
+            timer.lap(Phase.WEIGHT_GRADIENT);
+        }
+        if (reuseInput) {
+            gradInput = foldInputGradient(tables.inputGradientRows(groupedWeights), input.shape(), (int) g[2],
+                    (int) g[3]);
+            timer.lap(Phase.INPUT_GRADIENT);
+        }
+        lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), rows.padded(), timer.seconds());
+        return inputGradient ? gradInput : null;
+    }
+
+    /** Weights {@code [M, K]} regrouped as {@code [G][L][M]} (zero rows past K). */
+    private float[] group(float[] weights) {
+        int m = geometry.outChannels();
+        int k = geometry.rowLength();
+        int length = setting.subVectorLength();
+        float[] grouped = new float[rows.groups() * length * m];
+        for (int o = 0; o < m; o++) {
+            for (int col = 0; col < k; col++) {
+                grouped[col * m + o] = weights[o * k + col];
+            }
+        }
+        return grouped;
+    }
+
+    /** The inverse of {@link #group}: {@code [G][L][M]} back to {@code [M, K]}. */
+    private float[] ungroup(float[] grouped) {
+        int m = geometry.outChannels();
+        int k = geometry.rowLength();
+        float[] weights = new float[m * k];
+        for (int o = 0; o < m; o++) {
+            for (int col = 0; col < k; col++) {
+                weights[o * k + col] = grouped[col * m + o];
+            }
+        }
+        return weights;
+    }
+
+    /** NCHW output gradient {@code [batch, M, pixels]} as rows {@code [N][M]}. */
+    private float[] outputRows(float[] grad, int batch, int pixels) {
+        int m = geometry.outChannels();
+        float[] out = new float[batch * pixels * m];
+        IntStream.range(0, batch).parallel().forEach(b -> {
+            for (int o = 0; o < m; o++) {
+                for (int p = 0, from = (b * m + o) * pixels; p < pixels; p++) {
+                    out[(b * pixels + p) * m + o] = grad[from + p];
+                }
+            }
+        });
+        return out;
+    }
+
+    /** col2im of the shared per-cluster input-gradient rows into an NCHW input gradient. */
+    private INDArray foldInputGradient(float[] clusterRows, long[] inputShape, int outH, int outW) {
+        int batch = (int) inputShape[0];
+        int channels = (int) inputShape[1];
+        int height = (int) inputShape[2];
+        int width = (int) inputShape[3];
+        int k = geometry.kernel();
+        int s = geometry.stride();
+        int p = geometry.padding();
+        int length = setting.subVectorLength();
+        int groups = rows.groups();
+        int kk = geometry.rowLength();
+        int nmax = tables.maxClusters();
+        float[] grad = new float[batch * channels * height * width];
+        IntStream.range(0, batch).parallel().forEach(b -> {
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    int row = (b * outH + oy) * outW + ox;
+                    for (int grp = 0; grp < groups; grp++) {
+                        int from = (grp * nmax + assignments.ids(grp)[row]) * length;
+                        for (int j = 0, col = grp * length; j < length && col < kk; j++, col++) {
+                            int c = col / (k * k);
+                            int iy = oy * s - p + col / k % k;
+                            int ix = ox * s - p + col % k;
+                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
+                                grad[((b * channels + c) * height + iy) * width + ix] += clusterRows[from + j];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return Nd4j.create(grad, inputShape, DataType.FLOAT);
+    }
+
+    private static float[] values(INDArray array) {
+        INDArray dense = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        return dense.data().asFloat();
+    }
+
+    private static void requireFloat(INDArray input) {
+        if (input.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("the reuse convolution computes in float, got " + input.dataType());
+        }
+    }
+}
