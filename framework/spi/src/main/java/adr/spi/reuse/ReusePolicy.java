@@ -7,8 +7,10 @@ import adr.spi.strategy.TrainingView;
 public interface ReusePolicy {
 
     /**
-     * The scope for one convolution layer at this point of training. Called before
-     * every step for every convolution; must be cheap.
+     * The scope for one convolution layer at this point of training, given the setting
+     * the strategy proposes for it. Called before every step for every convolution the
+     * strategy wants to reuse; must be cheap. Return {@link ReuseScope#EXACT} to keep the
+     * layer exact.
      */
-    ReuseScope scope(LayerShape layer, TrainingView view);
+    ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view);
 }

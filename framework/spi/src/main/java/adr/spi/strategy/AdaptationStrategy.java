@@ -11,7 +11,8 @@ import adr.spi.reuse.ReuseSetting;
 public interface AdaptationStrategy {
 
     /**
-     * Called before every step for every convolution the policy lets reuse.
+     * Called before every step for every convolution of the model; the policy then
+     * decides what a proposed setting reuses, or keeps the layer exact.
      *
      * @param current the setting in force, or null if the layer is exact now
      */

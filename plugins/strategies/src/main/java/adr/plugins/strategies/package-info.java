@@ -1,2 +1,0 @@
-/** Adaptation strategies and reuse policies (filled by the adaptive-reuse issue). */
-package adr.plugins.strategies;
