@@ -1,6 +1,7 @@
 package adr.cli;
 
 import adr.core.experiment.ExperimentConfig;
+import adr.core.experiment.ReuseConfig;
 import adr.core.nn.ConvAlgorithm;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +32,13 @@ enum ConfigKey {
     FLIP("flip", Type.BOOLEAN, "random horizontal flip augmentation"),
     CONV("conv", Type.CONV, "exact convolution: auto, native or im2col"),
     CHECKPOINT_DIR("checkpoint-dir", Type.PATH, "save a checkpoint here after every epoch"),
-    RESUME_FROM("resume-from", Type.PATH, "continue from this checkpoint directory");
+    RESUME_FROM("resume-from", Type.PATH, "continue from this checkpoint directory"),
+    STRATEGY("strategy", Type.TEXT, "adaptation strategy: exact (default), fixed, or a plugin's"),
+    POLICY("policy", Type.TEXT, "reuse policy: auto (default, by cost model), all, or a plugin's"),
+    CLUSTERING("clustering", Type.TEXT, "clustering plugin: lsh (default), kmeans, or a plugin's"),
+    L("L", Type.INTEGER, "sub-vector length for strategies that take one (fixed)"),
+    H("H", Type.INTEGER, "hash bits (at most 2^H clusters per group) for strategies that take them"),
+    PLUGINS_DIR("plugins-dir", Type.PATH, "directory of plugin jars (default ./plugins)");
 
     /** How a raw value (YAML scalar or flag text) becomes a typed one. */
     enum Type {
@@ -111,6 +118,12 @@ enum ConfigKey {
         v.put(CONV, c.convAlgorithm());
         v.put(CHECKPOINT_DIR, c.checkpointDir());
         v.put(RESUME_FROM, c.resumeFrom());
+        v.put(STRATEGY, c.reuse().strategy());
+        v.put(POLICY, c.reuse().policy());
+        v.put(CLUSTERING, c.reuse().clustering());
+        v.put(L, (long) c.reuse().subVectorLength());
+        v.put(H, (long) c.reuse().hashBits());
+        v.put(PLUGINS_DIR, c.reuse().pluginsDir());
         return v;
     }
 
@@ -119,7 +132,9 @@ enum ConfigKey {
                 asInt(v.get(BATCH_SIZE)), asInt(v.get(EVAL_BATCH_SIZE)), (Double) v.get(LR), (String) v.get(SCHEDULE),
                 (Double) v.get(MOMENTUM), (Double) v.get(WEIGHT_DECAY), (Long) v.get(SEED), asInt(v.get(TRAIN_LIMIT)),
                 asInt(v.get(TEST_LIMIT)), asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
-                (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM));
+                (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM),
+                new ReuseConfig((String) v.get(STRATEGY), (String) v.get(POLICY), (String) v.get(CLUSTERING),
+                        asInt(v.get(L)), asInt(v.get(H)), (Path) v.get(PLUGINS_DIR)));
     }
 
     private static int asInt(Object value) {

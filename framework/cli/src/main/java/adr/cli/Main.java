@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code adr} command line. */
 @Command(name = "adr", mixinStandardHelpOptions = true, version = "adr 0.1.0",
         description = "Adaptive deep reuse: train CNNs faster by reusing computation inside convolutions.",
-        subcommands = {TrainCommand.class, DemoCommand.class})
+        subcommands = {TrainCommand.class, DemoCommand.class, PluginsCommand.class})
 public final class Main implements Runnable {
     static final int USAGE_ERROR = 2;
 
@@ -36,6 +36,7 @@ public final class Main implements Runnable {
     private static boolean isUserError(Exception e) {
         return e instanceof IllegalArgumentException || e instanceof ConfigException
                 || e instanceof UncheckedIOException || e instanceof adr.core.data.DataException
-                || e instanceof adr.core.checkpoint.CheckpointException;
+                || e instanceof adr.core.checkpoint.CheckpointException
+                || e instanceof adr.core.plugins.PluginException;
     }
 }

@@ -60,6 +60,14 @@ final class ProgressBar implements TrainingListener {
                 duration(eta));
     }
 
+    /** A line for the user between progress updates (a reuse change, a notice). */
+    void note(String line) {
+        if (interactive) {
+            err.print("\r\033[K");
+        }
+        err.println(line);
+    }
+
     @Override
     public void onEvaluationStart(int epoch) {
         if (interactive) {

@@ -2,6 +2,7 @@ package adr.cli;
 
 import adr.core.NativeBackend;
 import adr.core.experiment.ExperimentOutcome;
+import adr.core.reuse.ReuseChange;
 import adr.core.train.EpochReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,6 +42,11 @@ record RunSummary(Map<String, Object> fields) {
         f.put("accuracy_by_epoch", r.epochs().stream().filter(e -> e.test() != null)
                 .map(e -> e.test().accuracy()).toList());
         f.put("train_loss_by_epoch", r.epochs().stream().map(EpochReport::trainLoss).toList());
+        f.put("strategy", c.reuse().strategy());
+        f.put("clustering", c.reuse().exact() ? "none" : c.reuse().clustering());
+        f.put("mean_remaining_ratio", o.reuse().overallRemainingRatio());
+        f.put("remaining_ratio_by_layer", o.reuse().meanRemainingRatio());
+        f.put("reuse_changes", o.reuse().changes().stream().map(ReuseChange::toString).toList());
         f.put("config", c.asMap());
         return new RunSummary(f);
     }
@@ -53,6 +59,8 @@ record RunSummary(Map<String, Object> fields) {
                         + fields.get("test_images") + " test images)"),
                 row("epochs", fields.get("epochs") + " at batch size " + fields.get("batch_size")),
                 row("exact conv", fields.get("exact_conv") + " on " + fields.get("nd4j_backend")),
+                row("reuse", fields.get("strategy") + " strategy, clustering " + fields.get("clustering")
+                        + String.format(Locale.ROOT, ", mean r_c %.3f", (Double) fields.get("mean_remaining_ratio"))),
                 row("test accuracy", String.format(Locale.ROOT, "%.4f", (Double) fields.get("test_accuracy"))),
                 row("test loss", String.format(Locale.ROOT, "%.4f", (Double) fields.get("test_loss"))),
                 row("wall time", String.format(Locale.ROOT, "%.1f s", (Double) fields.get("wall_seconds"))),

@@ -38,6 +38,15 @@ final class TrainCommand implements Callable<Integer> {
     String checkpointDir;
     @Option(names = "--resume-from", paramLabel = "DIR", description = "continue from a checkpoint directory")
     String resumeFrom;
+    @Option(names = "--strategy", description = "adaptation strategy: exact (default), fixed, or a plugin's")
+    String strategy;
+    @Option(names = "--policy", description = "reuse policy: auto (default), all, or a plugin's") String policy;
+    @Option(names = "--clustering", description = "clustering: lsh (default), kmeans, or a plugin's")
+    String clustering;
+    @Option(names = "--L", description = "sub-vector length for the fixed strategy (default 25)") String length;
+    @Option(names = "--H", description = "hash bits: at most 2^H clusters per group (default 8)") String hashBits;
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
+    String pluginsDir;
 
     @Override
     public Integer call() {
@@ -62,6 +71,12 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.CONV, conv);
         flag(resolver, ConfigKey.CHECKPOINT_DIR, checkpointDir);
         flag(resolver, ConfigKey.RESUME_FROM, resumeFrom);
+        flag(resolver, ConfigKey.STRATEGY, strategy);
+        flag(resolver, ConfigKey.POLICY, policy);
+        flag(resolver, ConfigKey.CLUSTERING, clustering);
+        flag(resolver, ConfigKey.L, length);
+        flag(resolver, ConfigKey.H, hashBits);
+        flag(resolver, ConfigKey.PLUGINS_DIR, pluginsDir);
         new TrainingSession(System.out, System.err).run(resolver.resolve(), json);
         return 0;
     }

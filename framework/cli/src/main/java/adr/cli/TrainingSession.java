@@ -18,7 +18,7 @@ final class TrainingSession {
 
     ExperimentOutcome run(ExperimentConfig config, Path json) {
         ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs());
-        ExperimentOutcome outcome = new ExperimentRunner(config, progress).run();
+        ExperimentOutcome outcome = new ExperimentRunner(config, progress, progress::note).run();
         RunSummary summary = RunSummary.of(outcome);
         summary.printTable(out);
         if (json != null) {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param cropPadding random-crop augmentation padding in pixels (0 = off)
  * @param checkpointDir where to save a checkpoint after each epoch (null = none)
  * @param resumeFrom a checkpoint directory to continue from (null = fresh run)
+ * @param reuse how convolutions reuse: strategy, policy, clustering and plugins
  */
 public record ExperimentConfig(String model, String dataset, int epochs, int batchSize, int evalBatchSize,
         double learningRate, String schedule, double momentum, double weightDecay, long seed, int trainLimit,
-        int testLimit, int cropPadding, boolean horizontalFlip, ConvAlgorithm convAlgorithm, Path checkpointDir, Path resumeFrom) {
+        int testLimit, int cropPadding, boolean horizontalFlip, ConvAlgorithm convAlgorithm, Path checkpointDir, Path resumeFrom,
+        ReuseConfig reuse) {
 
     /**
      * The defaults: CifarNet on Fashion-MNIST, tuned to pass 0.83 test accuracy after one
@@ -30,7 +32,7 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
      */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig("cifarnet", "fashion-mnist", 1, 64, 64, 0.02, "cosine", 0.9, 5e-4, 1, 0, 0, 0,
-                false, ConvAlgorithm.AUTO, null, null);
+                false, ConvAlgorithm.AUTO, null, null, ReuseConfig.defaults());
     }
 
     /** Every problem with this configuration, one line each; empty when valid. */
@@ -60,6 +62,7 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
         if (testLimit < 0) {
             errors.add("test-limit: must be >= 0 (0 = all images), got " + testLimit);
         }
+        errors.addAll(reuse.validate());
         if (cropPadding < 0) {
             errors.add("crop-padding: must be >= 0, got " + cropPadding);
         }
@@ -90,6 +93,7 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
         m.put("crop-padding", Integer.toString(cropPadding));
         m.put("flip", Boolean.toString(horizontalFlip));
         m.put("conv", convAlgorithm.resolve().name().toLowerCase(Locale.ROOT));
+        m.putAll(reuse.asMap());
         return m;
     }
 }

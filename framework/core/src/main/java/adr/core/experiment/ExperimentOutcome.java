@@ -4,5 +4,5 @@ import adr.core.train.TrainingResult;
 
 /** A finished run: what was asked, what happened, and the data sizes it ran on. */
 public record ExperimentOutcome(ExperimentConfig config, TrainingResult result, int trainImages, int testImages,
-        long parameterCount) {
+        long parameterCount, ReuseSummary reuse) {
 }

@@ -10,6 +10,9 @@ import adr.core.data.Normalization;
 import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
+import adr.core.plugins.PluginSelection;
+import adr.core.reuse.ReuseController;
+import adr.core.train.CompositeListener;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.SgdMomentum;
@@ -20,24 +23,37 @@ import adr.core.train.TrainingLoop;
 import adr.core.train.TrainingPlan;
 import adr.core.train.TrainingProgress;
 import adr.core.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Turns an {@link ExperimentConfig} into a finished training run. */
 public final class ExperimentRunner {
     private final ExperimentConfig config;
     private final TrainingListener listener;
+    private final Consumer<String> log;
 
     public ExperimentRunner(ExperimentConfig config, TrainingListener listener) {
+        this(config, listener, line -> { });
+    }
+
+    /** @param log receives notes a user should see, such as every reuse change with its reason */
+    public ExperimentRunner(ExperimentConfig config, TrainingListener listener, Consumer<String> log) {
         var errors = config.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid configuration: " + String.join("; ", errors));
         }
         this.config = config;
         this.listener = listener;
+        this.log = log;
     }
 
     /** Loads the data, builds or restores the model and trains it. */
     public ExperimentOutcome run() {
+        // plugin names and values are checked before the data is read: bad input fails fast
+        PluginSelection selection = config.reuse().exact() ? null
+                : ReuseWiring.select(config.reuse(), ReuseWiring.loadPlugins(config.reuse()));
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
@@ -51,12 +67,22 @@ public final class ExperimentRunner {
         }
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
                 LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(), true);
-        TrainingListener listeners = config.checkpointDir() == null ? listener
-                : new CheckpointingListener(listener, network, optimizer, train.classes());
+        List<TrainingListener> listeners = new ArrayList<>();
+        ReuseController reuse = selection == null ? null : ReuseWiring.controller(selection, network, seeds, log);
+        if (reuse != null) {
+            listeners.add(reuse);
+        }
+        if (config.checkpointDir() != null) {
+            // before the caller's listener: an epoch's checkpoint is on disk before anything else hears of it
+            listeners.add(new CheckpointingListener(network, optimizer, train.classes()));
+        }
+        listeners.add(listener);
         TrainingLoop loop = new TrainingLoop(new Trainer(network, optimizer), plan, seeds, Normalization.fit(train),
-                listeners);
+                new CompositeListener(listeners));
         TrainingResult result = loop.run(train, test, start);
-        return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount());
+        ReuseSummary summary = reuse == null ? ReuseSummary.EXACT
+                : new ReuseSummary(reuse.meanRemainingRatio(), reuse.changes());
+        return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount(), summary);
     }
 
     private TrainingProgress resume(Network network, SgdMomentum optimizer, int classes) {
@@ -78,35 +104,22 @@ public final class ExperimentRunner {
                 : new Augmentation(config.cropPadding(), config.horizontalFlip());
     }
 
-    /** Saves a checkpoint after every epoch, then forwards events to the next listener. */
+    /** Saves a checkpoint after every epoch. */
     private final class CheckpointingListener implements TrainingListener {
-        private final TrainingListener next;
         private final Network network;
         private final SgdMomentum optimizer;
         private final int classes;
         private long stepsTaken;
 
-        CheckpointingListener(TrainingListener next, Network network, SgdMomentum optimizer, int classes) {
-            this.next = next;
+        CheckpointingListener(Network network, SgdMomentum optimizer, int classes) {
             this.network = network;
             this.optimizer = optimizer;
             this.classes = classes;
         }
 
         @Override
-        public void onEpochStart(int epoch, int steps) {
-            next.onEpochStart(epoch, steps);
-        }
-
-        @Override
         public void onStep(StepReport step) {
             stepsTaken = step.globalStep() + 1;
-            next.onStep(step);
-        }
-
-        @Override
-        public void onEvaluationStart(int epoch) {
-            next.onEvaluationStart(epoch);
         }
 
         @Override
@@ -114,7 +127,6 @@ public final class ExperimentRunner {
             var progress = new TrainingProgress(epoch.epoch(), stepsTaken);
             CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(network, optimizer, classes, config.seed(),
                     progress, config.asMap()));
-            next.onEpochEnd(epoch);
         }
     }
 }

@@ -77,22 +77,33 @@ final class ClusterTables {
     void reconstruct(Assignments a, float[] bias, float[] out, int batch, int pixels) {
         int m = outChannels;
         IntStream.range(0, batch).parallel().forEach(b -> {
-            float[] acc = new float[m];
-            for (int p = 0; p < pixels; p++) {
-                int row = b * pixels + p;
-                System.arraycopy(bias, 0, acc, 0, m);
-                for (int g = 0; g < groups; g++) {
-                    int from = (g * maxClusters + a.ids(g)[row]) * m;
-                    for (int o = 0; o < m; o++) {
-                        acc[o] += products[from + o];
+            // rows are summed into a block of BLOCK pixels, then written channel by channel,
+            // so the NCHW stores are runs of BLOCK floats instead of one cache line each
+            float[] acc = new float[BLOCK * m];
+            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                int width = Math.min(BLOCK, pixels - p0);
+                for (int q = 0; q < width; q++) {
+                    int row = b * pixels + p0 + q;
+                    System.arraycopy(bias, 0, acc, q * m, m);
+                    for (int g = 0; g < groups; g++) {
+                        int from = (g * maxClusters + a.ids(g)[row]) * m;
+                        for (int o = 0, to = q * m; o < m; o++, to++) {
+                            acc[to] += products[from + o];
+                        }
                     }
                 }
-                for (int o = 0, to = b * m * pixels + p; o < m; o++, to += pixels) {
-                    out[to] = acc[o];
+                for (int o = 0; o < m; o++) {
+                    int to = (b * m + o) * pixels + p0;
+                    for (int q = 0; q < width; q++) {
+                        out[to + q] = acc[q * m + o];
+                    }
                 }
             }
         });
     }
+
+    /** Pixels per block in the NCHW transposes. */
+    static final int BLOCK = 32;
 
     /** {@code S_g[c] = sum of dY[n] over the members n of cluster c}, from rows {@code [N][M]}. */
     void gradientSums(Assignments a, float[] gradRows, int n) {

@@ -170,10 +170,16 @@ public final class ReuseConvKernel implements ConvKernel {
     private float[] outputRows(float[] grad, int batch, int pixels) {
         int m = geometry.outChannels();
         float[] out = new float[batch * pixels * m];
+        int block = ClusterTables.BLOCK;
         IntStream.range(0, batch).parallel().forEach(b -> {
-            for (int o = 0; o < m; o++) {
-                for (int p = 0, from = (b * m + o) * pixels; p < pixels; p++) {
-                    out[(b * pixels + p) * m + o] = grad[from + p];
+            // blocked transpose: runs of `block` contiguous reads per channel
+            for (int p0 = 0; p0 < pixels; p0 += block) {
+                int width = Math.min(block, pixels - p0);
+                for (int o = 0; o < m; o++) {
+                    int from = (b * m + o) * pixels + p0;
+                    for (int q = 0, to = (b * pixels + p0) * m + o; q < width; q++, to += m) {
+                        out[to] = grad[from + q];
+                    }
                 }
             }
         });

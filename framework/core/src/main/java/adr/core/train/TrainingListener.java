@@ -6,6 +6,10 @@ public interface TrainingListener {
     default void onEpochStart(int epoch, int steps) {
     }
 
+    /** Before a step's forward pass: the place to change how layers compute. */
+    default void beforeStep(StepContext context) {
+    }
+
     default void onStep(StepReport step) {
     }
 

@@ -46,6 +46,7 @@ public final class TrainingLoop {
             EpochTally tally = new EpochTally();
             int step = 0;
             for (Batch batch : batches) {
+                listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps));
                 long t0 = System.nanoTime();
                 double lr = plan.schedule().rate(globalStep, totalSteps);
                 var result = trainer.step(batch, lr);

@@ -27,7 +27,7 @@ class ResumeFromCheckpointTest {
 
     private static ExperimentConfig config(int epochs, Path checkpoints, Path resume) {
         return new ExperimentConfig("cifarnet", "fashion-mnist", epochs, 64, 64, 0.02, "cosine", 0.9, 5e-4, 5, 320,
-                1000, 0, false, ConvAlgorithm.AUTO, checkpoints, resume);
+                1000, 0, false, ConvAlgorithm.AUTO, checkpoints, resume, ReuseConfig.defaults());
     }
 
     private static final class Losses implements TrainingListener {

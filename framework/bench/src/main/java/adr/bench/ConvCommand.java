@@ -1,0 +1,133 @@
+package adr.bench;
+
+import adr.core.NativeBackend;
+import adr.core.data.Dataset;
+import adr.core.data.DatasetSource;
+import adr.core.plugins.PluginChoices;
+import adr.core.plugins.PluginLoader;
+import adr.core.plugins.PluginSelection;
+import adr.spi.reuse.ReuseScope;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code adr bench conv}: exact against reuse, one convolution at a time, on real activations. */
+@Command(name = "conv", mixinStandardHelpOptions = true,
+        description = "Time one convolution layer (or all) forward+backward, exact against reuse, on real activations.")
+final class ConvCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "cifarnet", description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "default ${DEFAULT-VALUE}")
+    String dataset;
+
+    @Option(names = "--layer", defaultValue = "all", split = ",", description = "layer names or all (default all)")
+    List<String> layers;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "default ${DEFAULT-VALUE}")
+    int batchSize;
+
+    @Option(names = "--clustering", defaultValue = "lsh", description = "clustering plugin (default ${DEFAULT-VALUE})")
+    String clustering;
+
+    @Option(names = "--L", defaultValue = "25", description = "sub-vector length; capped at the row length (default 25)")
+    int length;
+
+    @Option(names = "--H", defaultValue = "8", description = "hash bits (default ${DEFAULT-VALUE})")
+    int hashBits;
+
+    @Option(names = "--reuse", defaultValue = "all",
+            description = "what is reused: forward, forward+weights or all (default: all, as in the paper)")
+    String reuse;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed repetitions (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--repetitions", defaultValue = "10", description = "timed repetitions (default ${DEFAULT-VALUE})")
+    int repetitions;
+
+    @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
+    Path pluginsDir;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON here")
+    Path json;
+
+    @Override
+    public Integer call() {
+        if (warmup < 0 || repetitions < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("--warmup must be >= 0, --repetitions and --batch-size >= 1");
+        }
+        var loader = new PluginLoader();
+        var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
+        var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, Map.of()), registry)
+                .clustering().orElseThrow();
+        var settings = new ConvBenchmark.Settings(model, batchSize, selected.factory(), selected.config(), length,
+                hashBits, scope(reuse), warmup, repetitions, seed);
+        DatasetSource source = DatasetSource.parse(dataset);
+        Dataset train = source.load().train();
+        List<ConvBenchmark.LayerResult> results = new ConvBenchmark(settings).run(train, layers);
+        print(System.out, results);
+        if (json != null) {
+            write(source.describe(), results);
+        }
+        return 0;
+    }
+
+    static ReuseScope scope(String reuse) {
+        return switch (reuse) {
+            case "forward" -> new ReuseScope(true, false, false, false);
+            case "forward+weights" -> ReuseScope.FORWARD_AND_WEIGHTS;
+            case "all" -> new ReuseScope(true, true, true, false);
+            default -> throw new IllegalArgumentException(
+                    "--reuse must be forward, forward+weights or all, got '" + reuse + "'");
+        };
+    }
+
+    private void print(PrintStream out, List<ConvBenchmark.LayerResult> results) {
+        out.printf(Locale.ROOT, "%s, batch %d, clustering %s, reuse %s, %d repetitions after %d warm-up (medians)%n",
+                model, batchSize, clustering, reuse, repetitions, warmup);
+        out.printf(Locale.ROOT, "%-7s %4s %5s %4s %3s  %-6s %9s %9s %8s %6s %8s %6s%n", "layer", "M", "K", "L", "H",
+                "exact", "exact ms", "reuse ms", "speedup", "r_c", "rel.err", "bound");
+        for (var r : results) {
+            out.printf(Locale.ROOT, "%-7s %4d %5d %4d %3d  %-6s %9.2f %9.2f %8.2f %6.3f %8.3f %6.2f%n", r.layer(),
+                    r.outChannels(), r.rowLength(), r.length(), r.hashBits(), r.exactPath(), r.exactMs(), r.reuseMs(),
+                    r.speedup(), r.remainingRatio(), r.relativeError(), r.bound());
+        }
+        for (var r : results) {
+            StringBuilder line = new StringBuilder("  " + r.layer() + " reuse phases (ms):");
+            r.phaseMs().forEach((phase, ms) -> line.append(String.format(Locale.ROOT, " %s %.2f", phase, ms)));
+            out.println(line);
+        }
+    }
+
+    private void write(String datasetName, List<ConvBenchmark.LayerResult> results) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", model);
+        report.put("dataset", datasetName);
+        report.put("batch_size", batchSize);
+        report.put("reuse", reuse);
+        report.put("warmup", warmup);
+        report.put("repetitions", repetitions);
+        report.put("nd4j_backend", NativeBackend.select());
+        report.put("layers", results.stream().map(ConvBenchmark.LayerResult::json).toList());
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + "; pass --json a writable file", e);
+        }
+    }
+}

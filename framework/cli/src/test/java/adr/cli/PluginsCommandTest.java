@@ -1,0 +1,88 @@
+package adr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import adr.core.plugins.PluginJars;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code adr plugins} end to end, with plugin jars compiled at test time. */
+class PluginsCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path tmp;
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void listsThePluginsOfADirectoryWithTheirJars() throws Exception {
+        Path dir = tmp.resolve("plugins");
+        Path jar = PluginJars.goodPlugin(dir, "demo.jar", "demo", "demo-plugin", "demo-clusters");
+        Path json = tmp.resolve("plugins.json");
+
+        int code = run("plugins", "--plugins-dir", dir.toString(), "--json", json.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("KIND").contains("SOURCE").containsPattern(
+                "clustering +demo-clusters +demo-plugin 1\\.2\\.3 +" + java.util.regex.Pattern.quote(
+                        jar.toAbsolutePath().toString()) + " +test clustering demo-clusters");
+        JsonNode rows = new ObjectMapper().readTree(json.toFile());
+        JsonNode row = null;
+        for (JsonNode r : rows) {
+            if (r.get("name").asText().equals("demo-clusters")) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("kind").asText()).isEqualTo("clustering");
+        assertThat(row.get("plugin_id").asText()).isEqualTo("demo-plugin");
+        assertThat(row.get("plugin_version").asText()).isEqualTo("1.2.3");
+        assertThat(row.get("source").asText()).isEqualTo(jar.toAbsolutePath().toString());
+        assertThat(row.get("config_keys").get(0).get("name").asText()).isEqualTo("clusters");
+        assertThat(row.get("config_keys").get(0).get("default").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void loadingProblemsExitWithCodeTwoOneLineEach() {
+        Path dir = tmp.resolve("plugins");
+        Path empty = PluginJars.jar(dir, "empty.jar", PluginJars.plugin("e", "e", 1, "e"), List.of());
+        Path future = PluginJars.jar(dir, "future.jar", PluginJars.plugin("f", "future", 99, "f"),
+                List.of("f.TestPlugin"));
+
+        int code = run("plugins", "--plugins-dir", dir.toString());
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip().split("\n")).containsExactly(
+                "adr: 2 plugin problems:",
+                "  " + empty.toAbsolutePath() + " contains no adr.spi.Plugin provider; add"
+                        + " META-INF/services/adr.spi.Plugin listing your Plugin class",
+                "  plugin 'future' (jar " + future.toAbsolutePath() + ") was built for SPI 99.0, this ADR has SPI"
+                        + " 1.0; rebuild it against adr-spi 1.0");
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingPluginsDirectoryIsOneLine() {
+        Path missing = tmp.resolve("nowhere");
+
+        int code = run("plugins", "--plugins-dir", missing.toString());
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr: " + missing.toAbsolutePath()
+                + ": plugins directory does not exist; create it or give an existing one");
+    }
+}

@@ -1,0 +1,155 @@
+package adr.core.reuse;
+
+import adr.core.nn.Conv2d;
+import adr.core.nn.ConvGeometry;
+import adr.core.nn.Layer;
+import adr.core.nn.Network;
+import adr.core.random.Seeds;
+import adr.core.train.EpochReport;
+import adr.core.train.StepContext;
+import adr.core.train.StepReport;
+import adr.core.train.TrainingListener;
+import adr.spi.LayerShape;
+import adr.spi.clustering.ClusteringFactory;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReusePolicy;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.LayerDecision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Applies the run's strategy and policy to every convolution before each step: asks
+ * the strategy for a setting, the policy for a scope, and swaps the layer onto a reuse
+ * kernel (or back to exact) when either changed, recording the change with its reason.
+ * After each step it reads every reuse kernel's statistics into the training view.
+ */
+public final class ReuseController implements TrainingListener {
+    private final List<ControlledLayer> layers = new ArrayList<>();
+    private final ClusteringFactory clustering;
+    private final Config clusteringConfig;
+    private final AdaptationStrategy strategy;
+    private final ReusePolicy policy;
+    private final Seeds seeds;
+    private final Consumer<ReuseChange> changeLog;
+    private final RunView view = new RunView();
+    private final List<ReuseChange> changes = new ArrayList<>();
+
+    public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
+            AdaptationStrategy strategy, ReusePolicy policy, Seeds seeds, Consumer<ReuseChange> changeLog) {
+        this.clustering = clustering;
+        this.clusteringConfig = clusteringConfig;
+        this.strategy = strategy;
+        this.policy = policy;
+        this.seeds = seeds;
+        this.changeLog = changeLog;
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Conv2d conv) {
+                layers.add(new ControlledLayer(conv, shapeOf(conv)));
+            }
+        }
+    }
+
+    private static LayerShape shapeOf(Conv2d conv) {
+        ConvGeometry g = conv.geometry();
+        return new LayerShape(conv.name(), g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
+    }
+
+    public List<ReuseChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** Mean {@code r_c} per convolution over the steps so far (1 for exact steps). */
+    public Map<String, Double> meanRemainingRatio() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (ControlledLayer l : layers) {
+            means.put(l.shape.name(), l.steps == 0 ? 1.0 : l.ratioSum / l.steps);
+        }
+        return means;
+    }
+
+    @Override
+    public void beforeStep(StepContext context) {
+        view.at(context);
+        for (ControlledLayer l : layers) {
+            l.conv.useKernel(l.kernel);
+            LayerDecision decision = strategy.decide(l.shape, l.setting, view);
+            ReuseSetting proposed = decision.setting();
+            ReuseScope scope = proposed == null ? ReuseScope.EXACT : policy.scope(l.shape, proposed, view);
+            ReuseSetting next = scope.forward() ? proposed : null;
+            if (l.differs(next, scope)) {
+                String reason = proposed != null && !scope.forward() ? decision.reason() + "; policy keeps it exact"
+                        : decision.reason();
+                ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), l.setting, next, scope,
+                        reason);
+                changes.add(change);
+                changeLog.accept(change);
+                l.apply(next, scope);
+            }
+        }
+    }
+
+    @Override
+    public void onStep(StepReport step) {
+        view.record(step.loss());
+        for (ControlledLayer l : layers) {
+            ReuseStats stats = l.kernel == null ? null : l.kernel.lastStats();
+            double ratio = stats == null ? 1.0 : stats.remainingRatio();
+            l.ratioSum += ratio;
+            l.steps++;
+            view.layer(l.shape.name(), ratio, stats == null ? 0 : stats.totalSeconds());
+        }
+    }
+
+    /** Evaluation measures the model itself: every convolution computes exactly. */
+    @Override
+    public void onEvaluationStart(int epoch) {
+        layers.forEach(l -> l.conv.useKernel(null));
+    }
+
+    @Override
+    public void onEpochEnd(EpochReport epoch) {
+        if (epoch.test() != null) {
+            view.testAccuracy(epoch.test().accuracy());
+        }
+    }
+
+    /** One convolution and the reuse configuration it runs with now. */
+    private final class ControlledLayer {
+        final Conv2d conv;
+        final LayerShape shape;
+        ReuseSetting setting;
+        ReuseScope scope = ReuseScope.EXACT;
+        ReuseConvKernel kernel;
+        double ratioSum;
+        long steps;
+
+        ControlledLayer(Conv2d conv, LayerShape shape) {
+            this.conv = conv;
+            this.shape = shape;
+        }
+
+        boolean differs(ReuseSetting next, ReuseScope nextScope) {
+            return !java.util.Objects.equals(setting, next) || !scope.equals(nextScope);
+        }
+
+        void apply(ReuseSetting next, ReuseScope nextScope) {
+            setting = next;
+            scope = nextScope;
+            if (next == null) {
+                kernel = null;
+                conv.useKernel(null);
+                return;
+            }
+            long seed = seeds.derive("cluster/" + shape.name() + "/" + next.subVectorLength() + "/" + next.hashBits());
+            var algorithm = clustering.create(shape, next, clusteringConfig, seed);
+            kernel = new ReuseConvKernel(conv.geometry(), next, nextScope, algorithm, conv.exactKernel());
+            conv.useKernel(kernel);
+        }
+    }
+}

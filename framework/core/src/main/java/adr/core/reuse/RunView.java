@@ -1,0 +1,74 @@
+package adr.core.reuse;
+
+import adr.core.train.StepContext;
+import adr.spi.strategy.TrainingView;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The training view the controller keeps for strategies and policies. */
+final class RunView implements TrainingView {
+    private static final int LOSS_WINDOW = 256;
+
+    private final ArrayDeque<Double> losses = new ArrayDeque<>();
+    private final List<Double> accuracies = new ArrayList<>();
+    private final Map<String, LayerStats> layers = new HashMap<>();
+    private StepContext context = new StepContext(1, 0, 1, 1);
+
+    void at(StepContext next) {
+        context = next;
+    }
+
+    void record(double loss) {
+        if (losses.size() == LOSS_WINDOW) {
+            losses.removeFirst();
+        }
+        losses.addLast(loss);
+    }
+
+    void layer(String name, double ratio, double seconds) {
+        layers.put(name, new LayerStats(ratio, seconds));
+    }
+
+    void testAccuracy(double accuracy) {
+        accuracies.add(accuracy);
+    }
+
+    @Override
+    public long step() {
+        return context.globalStep();
+    }
+
+    @Override
+    public int epoch() {
+        return context.epoch();
+    }
+
+    @Override
+    public long stepsPerEpoch() {
+        return context.stepsInEpoch();
+    }
+
+    @Override
+    public long totalSteps() {
+        return context.totalSteps();
+    }
+
+    @Override
+    public List<Double> recentLosses() {
+        return List.copyOf(losses);
+    }
+
+    @Override
+    public List<Double> testAccuracies() {
+        return Collections.unmodifiableList(accuracies);
+    }
+
+    @Override
+    public LayerStats layer(String name) {
+        return layers.get(name);
+    }
+}
