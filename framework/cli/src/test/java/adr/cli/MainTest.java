@@ -63,4 +63,31 @@ class MainTest {
         assertThat(summary.get("model").asText()).isEqualTo("cifarnet");
         assertThat(summary.get("test_images").asInt()).isEqualTo(2000);
     }
+
+    @Test
+    void aShortReuseRunRecordsItsChangesAndRemainingRatio(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        Path json = dir.resolve("reuse.json");
+
+        int code = run("train", "--strategy", "fixed", "--policy", "all", "--clustering", "lsh", "--L", "25", "--H",
+                "6", "--train-limit", "128", "--test-limit", "200", "--plugins-dir", dir.toString(), "--json",
+                json.toString());
+
+        assertThat(code).isZero();
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        assertThat(summary.get("strategy").asText()).isEqualTo("fixed");
+        assertThat(summary.get("clustering").asText()).isEqualTo("lsh");
+        // at most 2^6 clusters per group of 2 x 64 x 28 x 28 rows (conv1) or 2 x 64 x 14 x 14 rows (conv2)
+        assertThat(summary.get("mean_remaining_ratio").asDouble()).isGreaterThan(0).isLessThan(0.05);
+        assertThat(summary.get("reuse_changes")).hasSize(2);
+        assertThat(summary.get("reuse_changes").get(0).asText()).contains("conv1: exact -> {L=25, H=6}");
+    }
+
+    @Test
+    void anUnknownClusteringIsRefusedBeforeTrainingWithTheKnownNames() {
+        int code = run("train", "--strategy", "fixed", "--clustering", "nope");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("unknown clustering 'nope'").contains("kmeans").contains("lsh");
+    }
 }

@@ -4,7 +4,6 @@ import adr.core.nn.ConvGeometry;
 import adr.spi.clustering.SubVectors;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,6 +27,9 @@ final class GroupedRows implements SubVectors {
     private final int[] colOf;
     private float[] data = new float[0];
     private float[] projections = new float[0];
+    private final NativeBuffer nativeRows = new NativeBuffer();
+    private final NativeBuffer nativeDirections = new NativeBuffer();
+    private final NativeBuffer nativeProjections = new NativeBuffer();
     private int rows;
 
     GroupedRows(ConvGeometry geometry, int length) {
@@ -111,15 +113,11 @@ final class GroupedRows implements SubVectors {
         if (directions.length != length * count) {
             throw new IllegalArgumentException("directions must be L x count = " + length + " x " + count);
         }
-        INDArray x = Nd4j.create(data, new long[] {(long) groups * rows, length}, DataType.FLOAT);
-        INDArray r = Nd4j.create(directions, new long[] {length, count}, DataType.FLOAT);
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, (long) groups * rows, count);
+        INDArray x = nativeRows.put(data, (long) groups * rows, length);
+        INDArray r = nativeDirections.put(directions, length, count);
+        INDArray out = nativeProjections.shaped((long) groups * rows, count);
         Nd4j.gemm(x, r, out, false, false, 1.0, 0.0);
-        int size = groups * rows * count;
-        if (projections.length != size) {
-            projections = new float[size];
-        }
-        out.data().asNioFloat().get(projections);
+        projections = NativeBuffer.read(out, projections);
         return FloatBuffer.wrap(projections).asReadOnlyBuffer();
     }
 }

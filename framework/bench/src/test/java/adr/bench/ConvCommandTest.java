@@ -1,0 +1,58 @@
+package adr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.DatasetSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code adr bench conv} on real activations, reduced to a few repetitions: the report's fields. */
+class ConvCommandTest {
+
+    @Test
+    void writesOneEntryPerLayerWithTheDocumentedFields(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        Path json = dir.resolve("conv.json");
+        CommandLine cli = BenchMain.commandLine();
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+
+        int code = cli.execute("conv", "--model", "cifarnet", "--layer", "all", "--batch-size", "8", "--L", "25",
+                "--H", "4", "--warmup", "1", "--repetitions", "1", "--plugins-dir", dir.toString(), "--json",
+                json.toString());
+
+        assertThat(code).isZero();
+        JsonNode layers = new ObjectMapper().readTree(json.toFile()).get("layers");
+        assertThat(layers).hasSize(2);
+        for (JsonNode layer : layers) {
+            for (String field : new String[] {"layer", "out_channels", "batch", "L", "H", "clustering", "exact_path",
+                "exact_ms", "reuse_ms", "speedup", "remaining_ratio", "relative_error", "bound", "phases_ms"}) {
+                assertThat(layer.has(field)).as(field).isTrue();
+            }
+            assertThat(layer.get("remaining_ratio").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
+            assertThat(layer.get("relative_error").asDouble()).isGreaterThanOrEqualTo(0).isLessThan(1.5);
+            assertThat(layer.get("phases_ms").has("cluster")).isTrue();
+        }
+        assertThat(layers.get(1).get("layer").asText()).isEqualTo("conv2");
+    }
+
+    @Test
+    void anUnknownLayerListsTheKnownOnes() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        StringWriter err = new StringWriter();
+        CommandLine cli = BenchMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("conv", "--layer", "conv9", "--batch-size", "4", "--repetitions", "1", "--warmup", "0");
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString()).contains("conv9").contains("known: all, conv1, conv2");
+    }
+}
