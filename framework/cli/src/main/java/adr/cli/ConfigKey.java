@@ -3,6 +3,7 @@ package adr.cli;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ReuseConfig;
 import adr.core.nn.ConvAlgorithm;
+import adr.spi.config.ConfigType;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -44,39 +45,24 @@ enum ConfigKey {
     enum Type {
         TEXT, INTEGER, DECIMAL, BOOLEAN, PATH, CONV;
 
+        /** The plain types parse as the plugin configuration does, with the same messages. */
         Object parse(Object raw) {
-            String text = String.valueOf(raw).trim();
-            try {
-                return switch (this) {
-                    case TEXT -> text;
-                    case INTEGER -> raw instanceof Number n && n.doubleValue() == n.longValue() ? n.longValue()
-                            : Long.parseLong(text);
-                    case DECIMAL -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(text);
-                    case BOOLEAN -> parseBoolean(text);
-                    case PATH -> Path.of(text);
-                    case CONV -> ConvAlgorithm.valueOf(text.toUpperCase(Locale.ROOT));
-                };
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("expected " + describe() + ", got '" + text + "'");
-            }
-        }
-
-        private static Boolean parseBoolean(String text) {
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(text);
-            }
-            throw new IllegalArgumentException(text);
-        }
-
-        private String describe() {
             return switch (this) {
-                case TEXT -> "text";
-                case INTEGER -> "a whole number";
-                case DECIMAL -> "a number";
-                case BOOLEAN -> "true or false";
-                case PATH -> "a path";
-                case CONV -> "one of auto, native, im2col";
+                case TEXT -> ConfigType.TEXT.parse(raw);
+                case INTEGER -> ConfigType.INTEGER.parse(raw);
+                case DECIMAL -> ConfigType.DECIMAL.parse(raw);
+                case BOOLEAN -> ConfigType.BOOLEAN.parse(raw);
+                case PATH -> Path.of(String.valueOf(raw).trim());
+                case CONV -> parseConv(String.valueOf(raw).trim());
             };
+        }
+
+        private static ConvAlgorithm parseConv(String text) {
+            try {
+                return ConvAlgorithm.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected one of auto, native, im2col, got '" + text + "'", e);
+            }
         }
     }
 

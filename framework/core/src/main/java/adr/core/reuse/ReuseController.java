@@ -84,7 +84,7 @@ public final class ReuseController implements TrainingListener {
             ReuseSetting next = scope.forward() ? proposed : null;
             if (l.differs(next, scope)) {
                 String reason = proposed != null && !scope.forward() ? decision.reason() + "; policy keeps it exact"
-                        : decision.reason();
+                        : decision.reason() + paddingNote(l.shape, next);
                 ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), l.setting, next, scope,
                         reason);
                 changes.add(change);
@@ -92,6 +92,15 @@ public final class ReuseController implements TrainingListener {
                 l.apply(next, scope);
             }
         }
+    }
+
+    /** Padding hurt accuracy in public runs, so a setting that needs it says so. */
+    private static String paddingNote(LayerShape layer, ReuseSetting setting) {
+        if (setting == null || layer.rowLength() % setting.subVectorLength() == 0) {
+            return "";
+        }
+        return "; L=" + setting.subVectorLength() + " does not divide K=" + layer.rowLength()
+                + ", the last group is zero-padded";
     }
 
     @Override
