@@ -39,11 +39,14 @@ enum ConfigKey {
     CLUSTERING("clustering", Type.TEXT, "clustering plugin: lsh (default), kmeans, or a plugin's"),
     L("L", Type.INTEGER, "sub-vector length for strategies that take one (fixed)"),
     H("H", Type.INTEGER, "hash bits (at most 2^H clusters per group) for strategies that take them"),
-    PLUGINS_DIR("plugins-dir", Type.PATH, "directory of plugin jars (default ./plugins)");
+    PLUGINS_DIR("plugins-dir", Type.PATH, "directory of plugin jars (default ./plugins)"),
+    STRATEGY_OPTIONS("strategy-options", Type.OPTIONS, "the strategy's configuration, key=value,..."),
+    POLICY_OPTIONS("policy-options", Type.OPTIONS, "the policy's configuration, key=value,..."),
+    CLUSTERING_OPTIONS("clustering-options", Type.OPTIONS, "the clustering's configuration, key=value,...");
 
     /** How a raw value (YAML scalar or flag text) becomes a typed one. */
     enum Type {
-        TEXT, INTEGER, DECIMAL, BOOLEAN, PATH, CONV;
+        TEXT, INTEGER, DECIMAL, BOOLEAN, PATH, CONV, OPTIONS;
 
         /** The plain types parse as the plugin configuration does, with the same messages. */
         Object parse(Object raw) {
@@ -54,7 +57,26 @@ enum ConfigKey {
                 case BOOLEAN -> ConfigType.BOOLEAN.parse(raw);
                 case PATH -> Path.of(String.valueOf(raw).trim());
                 case CONV -> parseConv(String.valueOf(raw).trim());
+                case OPTIONS -> parseOptions(raw);
             };
+        }
+
+        /** A YAML mapping, or flag text {@code key=value,key=value}; values stay text for the plugin to type. */
+        private static Map<String, String> parseOptions(Object raw) {
+            Map<String, String> options = new java.util.LinkedHashMap<>();
+            if (raw instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> options.put(String.valueOf(k), String.valueOf(v)));
+                return options;
+            }
+            for (String pair : String.valueOf(raw).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("expected key=value pairs separated by commas, got '"
+                            + pair.trim() + "'");
+                }
+                options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+            return options;
         }
 
         private static ConvAlgorithm parseConv(String text) {
@@ -110,6 +132,9 @@ enum ConfigKey {
         v.put(L, (long) c.reuse().subVectorLength());
         v.put(H, (long) c.reuse().hashBits());
         v.put(PLUGINS_DIR, c.reuse().pluginsDir());
+        v.put(STRATEGY_OPTIONS, c.reuse().optionsFor("strategy"));
+        v.put(POLICY_OPTIONS, c.reuse().optionsFor("policy"));
+        v.put(CLUSTERING_OPTIONS, c.reuse().optionsFor("clustering"));
         return v;
     }
 
@@ -120,7 +145,14 @@ enum ConfigKey {
                 asInt(v.get(TEST_LIMIT)), asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
                 (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM),
                 new ReuseConfig((String) v.get(STRATEGY), (String) v.get(POLICY), (String) v.get(CLUSTERING),
-                        asInt(v.get(L)), asInt(v.get(H)), (Path) v.get(PLUGINS_DIR)));
+                        asInt(v.get(L)), asInt(v.get(H)), (Path) v.get(PLUGINS_DIR), options(v)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, String>> options(Map<ConfigKey, Object> v) {
+        return Map.of("strategy", (Map<String, String>) v.get(STRATEGY_OPTIONS),
+                "policy", (Map<String, String>) v.get(POLICY_OPTIONS),
+                "clustering", (Map<String, String>) v.get(CLUSTERING_OPTIONS));
     }
 
     private static int asInt(Object value) {

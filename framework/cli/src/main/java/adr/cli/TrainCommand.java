@@ -47,6 +47,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--H", description = "hash bits: at most 2^H clusters per group (default 8)") String hashBits;
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
     String pluginsDir;
+    @Option(names = "--strategy-options", paramLabel = "K=V,...", description = "the strategy's configuration")
+    String strategyOptions;
+    @Option(names = "--policy-options", paramLabel = "K=V,...", description = "the policy's configuration")
+    String policyOptions;
+    @Option(names = "--clustering-options", paramLabel = "K=V,...",
+            description = "the clustering's configuration, e.g. variant=sign,bucket-width=1 (see adr plugins --json)")
+    String clusteringOptions;
 
     @Override
     public Integer call() {
@@ -77,6 +84,9 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.L, length);
         flag(resolver, ConfigKey.H, hashBits);
         flag(resolver, ConfigKey.PLUGINS_DIR, pluginsDir);
+        flag(resolver, ConfigKey.STRATEGY_OPTIONS, strategyOptions);
+        flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
+        flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
         new TrainingSession(System.out, System.err).run(resolver.resolve(), json);
         return 0;
     }

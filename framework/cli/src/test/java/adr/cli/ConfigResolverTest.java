@@ -74,4 +74,18 @@ class ConfigResolverTest {
             assertThat(demo.trainLimit()).isEqualTo(20000);
         }
     }
+
+    @Test
+    void pluginOptionsComeFromYamlMappingsOrKeyValueFlags() {
+        ExperimentConfig config = new ConfigResolver()
+                .yaml(yaml("strategy: fixed\nclustering-options:\n  variant: sign\n  bucket-width: 1.5\n"), "exp.yaml")
+                .set("--policy-options", "policy-options", "reuse=all")
+                .resolve();
+
+        assertThat(config.reuse().optionsFor("clustering")).containsEntry("variant", "sign")
+                .containsEntry("bucket-width", "1.5");
+        assertThat(config.reuse().optionsFor("policy")).containsEntry("reuse", "all");
+        assertThatThrownBy(new ConfigResolver().set("--clustering-options", "clustering-options", "variant")::resolve)
+                .hasMessageContaining("expected key=value pairs");
+    }
 }

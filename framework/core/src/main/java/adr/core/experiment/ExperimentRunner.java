@@ -10,7 +10,6 @@ import adr.core.data.Normalization;
 import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
-import adr.core.plugins.PluginSelection;
 import adr.core.reuse.ReuseController;
 import adr.core.train.CompositeListener;
 import adr.core.train.EpochReport;
@@ -52,8 +51,7 @@ public final class ExperimentRunner {
     /** Loads the data, builds or restores the model and trains it. */
     public ExperimentOutcome run() {
         // plugin names and values are checked before the data is read: bad input fails fast
-        PluginSelection selection = config.reuse().exact() ? null
-                : ReuseWiring.select(config.reuse(), ReuseWiring.loadPlugins(config.reuse()));
+        ReuseWiring wiring = config.reuse().exact() ? null : ReuseWiring.prepare(config.reuse());
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
@@ -68,7 +66,7 @@ public final class ExperimentRunner {
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
                 LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(), true);
         List<TrainingListener> listeners = new ArrayList<>();
-        ReuseController reuse = selection == null ? null : ReuseWiring.controller(selection, network, seeds, log);
+        ReuseController reuse = wiring == null ? null : wiring.controller(network, seeds, log);
         if (reuse != null) {
             listeners.add(reuse);
         }

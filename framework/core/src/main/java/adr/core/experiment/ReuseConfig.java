@@ -12,13 +12,32 @@ import java.util.Map;
  * and where plugin jars are found.
  *
  * @param pluginsDir plugin jars directory; null = {@code ./plugins} if it exists
+ * @param options configuration values for the chosen plugins by kind ({@code strategy},
+ *     {@code policy}, {@code clustering}), validated against each factory's declared keys
  */
 public record ReuseConfig(String strategy, String policy, String clustering, int subVectorLength, int hashBits,
-        Path pluginsDir) {
+        Path pluginsDir, Map<String, Map<String, String>> options) {
+
+    public static final List<String> OPTION_KINDS = List.of("strategy", "policy", "clustering");
+
+    public ReuseConfig {
+        Map<String, Map<String, String>> given = new LinkedHashMap<>();
+        options.forEach((kind, values) -> {
+            if (!values.isEmpty()) {
+                given.put(kind, Map.copyOf(values));
+            }
+        });
+        options = Map.copyOf(given);
+    }
 
     /** Exact training; the shipped LSH clustering and cost-model policy when a strategy reuses. */
     public static ReuseConfig defaults() {
-        return new ReuseConfig("exact", "auto", "lsh", 25, 8, null);
+        return new ReuseConfig("exact", "auto", "lsh", 25, 8, null, Map.of());
+    }
+
+    /** The options given for one kind of plugin; empty when none. */
+    public Map<String, String> optionsFor(String kind) {
+        return options.getOrDefault(kind, Map.of());
     }
 
     public boolean exact() {
@@ -27,6 +46,11 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
 
     List<String> validate() {
         List<String> errors = new ArrayList<>();
+        for (String kind : options.keySet()) {
+            if (!OPTION_KINDS.contains(kind)) {
+                errors.add("options for unknown plugin kind '" + kind + "'; known: " + String.join(", ", OPTION_KINDS));
+            }
+        }
         if (subVectorLength < 1) {
             errors.add("L: the sub-vector length must be at least 1, got " + subVectorLength);
         }
@@ -45,6 +69,9 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
         m.put("H", Integer.toString(hashBits));
         if (pluginsDir != null) {
             m.put("plugins-dir", pluginsDir.toString());
+        }
+        for (String kind : OPTION_KINDS) {
+            optionsFor(kind).forEach((key, value) -> m.put(kind + "-options." + key, value));
         }
         return m;
     }

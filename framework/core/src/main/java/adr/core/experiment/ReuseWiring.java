@@ -2,63 +2,95 @@ package adr.core.experiment;
 
 import adr.core.nn.Network;
 import adr.core.plugins.PluginChoices;
+import adr.core.plugins.PluginException;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
 import adr.core.plugins.PluginSelection;
 import adr.core.plugins.RunModule;
 import adr.core.random.Seeds;
 import adr.core.reuse.ReuseController;
+import adr.spi.LayerShape;
 import adr.spi.config.ConfigKey;
+import adr.spi.reuse.ReusePolicy;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Resolves a run's strategy, policy and clustering from the loaded plugins, all
- * problems reported together before training starts, and builds the controller that
- * applies them.
+ * Resolves a run's strategy, policy and clustering from the loaded plugins and builds
+ * them, all problems reported together before the data is read, then builds the
+ * controller that applies them.
  */
 final class ReuseWiring {
-    private ReuseWiring() {
-    }
+    /** A one-pixel layer on which the clustering factory shows whether it accepts its configuration. */
+    private static final LayerShape PROBE = new LayerShape("probe", 1, 1, 1, 1, 0);
 
-    static PluginRegistry loadPlugins(ReuseConfig reuse) {
-        PluginLoader loader = new PluginLoader();
-        return reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
+    private final PluginSelection selection;
+    private final AdaptationStrategy strategy;
+    private final ReusePolicy policy;
+
+    private ReuseWiring(PluginSelection selection, AdaptationStrategy strategy, ReusePolicy policy) {
+        this.selection = selection;
+        this.strategy = strategy;
+        this.policy = policy;
     }
 
     /**
-     * Checks every name and configuration value (a PluginException lists all problems)
-     * and creates the run's injector, which hands out the selection.
+     * Loads the plugins, checks every name and value, creates the strategy and policy and
+     * a probe clustering; throws a PluginException listing every problem.
      */
-    static PluginSelection select(ReuseConfig reuse, PluginRegistry registry) {
+    static ReuseWiring prepare(ReuseConfig reuse) {
+        PluginLoader loader = new PluginLoader();
+        PluginRegistry registry = reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
         PluginChoices choices = PluginChoices.NONE.withStrategy(reuse.strategy(), strategyOptions(reuse, registry))
-                .withPolicy(reuse.policy(), Map.of()).withClustering(reuse.clustering(), Map.of());
-        return RunModule.createInjector(registry, choices).getInstance(PluginSelection.class);
+                .withPolicy(reuse.policy(), reuse.optionsFor("policy"))
+                .withClustering(reuse.clustering(), reuse.optionsFor("clustering"));
+        PluginSelection selection = RunModule.createInjector(registry, choices).getInstance(PluginSelection.class);
+        List<String> problems = new ArrayList<>();
+        var s = selection.strategy().orElseThrow();
+        var p = selection.policy().orElseThrow();
+        var c = selection.clustering().orElseThrow();
+        AdaptationStrategy strategy = attempt("strategy " + s.name(), () -> s.factory().create(s.config()), problems);
+        ReusePolicy policy = attempt("policy " + p.name(), () -> p.factory().create(p.config()), problems);
+        attempt("clustering " + c.name(), () -> c.factory().create(PROBE, new ReuseSetting(1, 1), c.config(), 0),
+                problems);
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems);
+        }
+        return new ReuseWiring(selection, strategy, policy);
     }
 
-    /** {@code L} and {@code H} go to strategies that declare them. */
+    private static <T> T attempt(String what, Supplier<T> create, List<String> problems) {
+        try {
+            return create.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(what + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code L} and {@code H} go to strategies that declare them, unless given as strategy options. */
     private static Map<String, Object> strategyOptions(ReuseConfig reuse, PluginRegistry registry) {
-        Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Object> options = new LinkedHashMap<>(reuse.optionsFor("strategy"));
         var factory = registry.strategies().get(reuse.strategy());
         List<String> keys = factory == null ? List.of() : factory.configKeys().stream().map(ConfigKey::name).toList();
         if (keys.contains("L")) {
-            options.put("L", reuse.subVectorLength());
+            options.putIfAbsent("L", reuse.subVectorLength());
         }
         if (keys.contains("H")) {
-            options.put("H", reuse.hashBits());
+            options.putIfAbsent("H", reuse.hashBits());
         }
         return options;
     }
 
-    static ReuseController controller(PluginSelection selection, Network network, Seeds seeds,
-            Consumer<String> log) {
+    ReuseController controller(Network network, Seeds seeds, Consumer<String> log) {
         var clustering = selection.clustering().orElseThrow();
-        var strategy = selection.strategy().orElseThrow();
-        var policy = selection.policy().orElseThrow();
-        return new ReuseController(network, clustering.factory(), clustering.config(),
-                strategy.factory().create(strategy.config()), policy.factory().create(policy.config()), seeds,
+        return new ReuseController(network, clustering.factory(), clustering.config(), strategy, policy, seeds,
                 change -> log.accept("reuse: " + change));
     }
 }
