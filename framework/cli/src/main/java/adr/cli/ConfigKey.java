@@ -68,13 +68,20 @@ enum ConfigKey {
                 map.forEach((k, v) -> options.put(String.valueOf(k), String.valueOf(v)));
                 return options;
             }
-            for (String pair : String.valueOf(raw).split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
+            // an item without '=' continues the previous value, so values may hold commas
+            // ("levels=25:4@0,exact@0.8"); values that need more belong in the experiment file
+            String key = null;
+            for (String item : String.valueOf(raw).split(",")) {
+                int eq = item.indexOf('=');
+                if (eq > 0) {
+                    key = item.substring(0, eq).trim();
+                    options.put(key, item.substring(eq + 1).trim());
+                } else if (key != null) {
+                    options.put(key, options.get(key) + "," + item.trim());
+                } else {
                     throw new IllegalArgumentException("expected key=value pairs separated by commas, got '"
-                            + pair.trim() + "'");
+                            + item.trim() + "'");
                 }
-                options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
             }
             return options;
         }

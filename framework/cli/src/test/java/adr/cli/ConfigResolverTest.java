@@ -87,5 +87,8 @@ class ConfigResolverTest {
         assertThat(config.reuse().optionsFor("policy")).containsEntry("reuse", "all");
         assertThatThrownBy(new ConfigResolver().set("--clustering-options", "clustering-options", "variant")::resolve)
                 .hasMessageContaining("expected key=value pairs");
+        assertThat(new ConfigResolver().set("--strategy-options", "strategy-options", "levels=25:4@0,exact@0.8,x=1")
+                .resolve().reuse().optionsFor("strategy")).containsEntry("levels", "25:4@0,exact@0.8")
+                .containsEntry("x", "1");
     }
 }

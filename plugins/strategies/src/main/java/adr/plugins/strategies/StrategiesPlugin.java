@@ -26,7 +26,7 @@ public final class StrategiesPlugin implements Plugin {
 
     @Override
     public List<AdaptationStrategyFactory> strategies() {
-        return List.of(new ExactStrategy.Factory(), new FixedStrategy.Factory());
+        return List.of(new ExactStrategy.Factory(), new FixedStrategy.Factory(), new StagedStrategy.Factory());
     }
 
     @Override
