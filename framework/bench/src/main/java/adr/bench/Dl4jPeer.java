@@ -146,6 +146,11 @@ public final class Dl4jPeer {
         return network.score();
     }
 
+    /** Class scores for a batch in evaluation mode (no dropout). */
+    public INDArray output(INDArray features) {
+        return network.output(features, false);
+    }
+
     public long parameterCount() {
         return network.numParams();
     }

@@ -1,0 +1,103 @@
+package adr.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/** Test accuracy against wall time for every run, as a PNG line chart (headless Java2D). */
+final class AccuracyPlot {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 200;
+    private static final int TOP = 50;
+    private static final int BOTTOM = 60;
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
+
+    private AccuracyPlot() {
+    }
+
+    static void write(Path file, String title, List<RunRecord> runs) {
+        System.setProperty("java.awt.headless", "true");
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        double maxTime = runs.stream().flatMap(r -> r.secondsAtEpoch().stream()).mapToDouble(Double::doubleValue)
+                .max().orElse(1) * 1.05;
+        double minAcc = Math.max(0, runs.stream().flatMap(r -> r.accuracyByEpoch().stream())
+                .mapToDouble(Double::doubleValue).min().orElse(0) - 0.02);
+        double maxAcc = Math.min(1, runs.stream().flatMap(r -> r.accuracyByEpoch().stream())
+                .mapToDouble(Double::doubleValue).max().orElse(1) + 0.02);
+        Axes axes = new Axes(maxTime, minAcc, maxAcc);
+        axes.draw(g, title);
+        for (int i = 0; i < runs.size(); i++) {
+            RunRecord run = runs.get(i);
+            g.setColor(COLORS[i % COLORS.length]);
+            g.setStroke(new BasicStroke(2.5f));
+            int px = axes.x(0);
+            int py = -1;
+            for (int e = 0; e < run.accuracyByEpoch().size(); e++) {
+                int x = axes.x(run.secondsAtEpoch().get(e));
+                int y = axes.y(run.accuracyByEpoch().get(e));
+                if (py >= 0) {
+                    g.drawLine(px, py, x, y);
+                }
+                g.fillOval(x - 4, y - 4, 8, 8);
+                px = x;
+                py = y;
+            }
+            g.drawString(String.format(Locale.ROOT, "%s  %.4f in %.0f s", run.name(), run.testAccuracy(),
+                    run.wallSeconds()), WIDTH - RIGHT + 15, TOP + 20 + 22 * i);
+        }
+        g.dispose();
+        try {
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plot " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** The plot area's scales, grid and labels. */
+    private record Axes(double maxTime, double minAcc, double maxAcc) {
+        int x(double seconds) {
+            return LEFT + (int) ((WIDTH - LEFT - RIGHT) * seconds / maxTime);
+        }
+
+        int y(double accuracy) {
+            return HEIGHT - BOTTOM - (int) ((HEIGHT - TOP - BOTTOM) * (accuracy - minAcc) / (maxAcc - minAcc));
+        }
+
+        void draw(Graphics2D g, String title) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            g.setColor(new Color(0xdddddd));
+            for (int i = 0; i <= 5; i++) {
+                double acc = minAcc + (maxAcc - minAcc) * i / 5;
+                double t = maxTime * i / 5;
+                g.drawLine(LEFT, y(acc), WIDTH - RIGHT, y(acc));
+                g.drawLine(x(t), TOP, x(t), HEIGHT - BOTTOM);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(String.format(Locale.ROOT, "%.3f", acc), LEFT - 50, y(acc) + 5);
+                g.drawString(String.format(Locale.ROOT, "%.0f", t), x(t) - 10, HEIGHT - BOTTOM + 20);
+                g.setColor(new Color(0xdddddd));
+            }
+            g.setColor(Color.BLACK);
+            g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
+            g.drawString("wall time (s)", (WIDTH - RIGHT) / 2, HEIGHT - 15);
+            g.drawString("test accuracy", 10, TOP - 15);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+            g.drawString(title, LEFT, 25);
+        }
+    }
+}

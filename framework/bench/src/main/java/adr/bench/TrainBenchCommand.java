@@ -1,0 +1,121 @@
+package adr.bench;
+
+import adr.core.NativeBackend;
+import adr.core.experiment.ExperimentConfig;
+import adr.core.experiment.ReuseConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code adr bench train}: whole training runs per strategy and the DL4J peer, side by side. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the same model with each strategy (and the DL4J peer) one after another; "
+                + "compare wall time and test accuracy.")
+final class TrainBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "cifarnet", description = "default ${DEFAULT-VALUE}") String model;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "default ${DEFAULT-VALUE}")
+    String dataset;
+    @Option(names = "--epochs", defaultValue = "3", description = "default ${DEFAULT-VALUE}") int epochs;
+    @Option(names = "--train-limit", defaultValue = "0", description = "first N training images (0 = all)")
+    int trainLimit;
+    @Option(names = "--test-limit", defaultValue = "0", description = "first N test images (0 = all)") int testLimit;
+    @Option(names = "--batch-size", defaultValue = "64", description = "default ${DEFAULT-VALUE}") int batchSize;
+    @Option(names = "--lr", defaultValue = "0.02", description = "default ${DEFAULT-VALUE}") double learningRate;
+    @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}") long seed;
+    @Option(names = "--strategies", defaultValue = "exact,fixed,staged", split = ",",
+            description = "strategies to train with, in order (default ${DEFAULT-VALUE})")
+    List<String> strategies;
+    @Option(names = "--policy", defaultValue = "auto", description = "default ${DEFAULT-VALUE}") String policy;
+    @Option(names = "--clustering", defaultValue = "lsh", description = "default ${DEFAULT-VALUE}") String clustering;
+    @Option(names = "--L", defaultValue = "25", description = "default ${DEFAULT-VALUE}") int length;
+    @Option(names = "--H", defaultValue = "8", description = "default ${DEFAULT-VALUE}") int hashBits;
+    @Option(names = "--peer", defaultValue = "none", description = "dl4j or none (default ${DEFAULT-VALUE})")
+    String peer;
+    @Option(names = "--json", paramLabel = "FILE", description = "write the runs as JSON here") Path json;
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "PNG of test accuracy against wall time (default: next to --json, else bench-train.png)")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        if (!peer.equals("dl4j") && !peer.equals("none")) {
+            throw new IllegalArgumentException("--peer must be dl4j or none, got '" + peer + "'");
+        }
+        ExperimentConfig d = ExperimentConfig.defaults();
+        ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, d.evalBatchSize(),
+                learningRate, d.schedule(), d.momentum(), d.weightDecay(), seed, trainLimit, testLimit, 0, false,
+                d.convAlgorithm(), null, null, new ReuseConfig("exact", policy, clustering, length, hashBits, null,
+                        Map.of()));
+        var errors = base.validate();
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+        TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
+        List<RunRecord> runs = new ArrayList<>();
+        for (String strategy : strategies) {
+            runs.add(bench.strategy(strategy));
+        }
+        if (peer.equals("dl4j")) {
+            runs.add(bench.peer());
+        }
+        RunRecord exact = runs.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);
+        print(System.out, runs, exact);
+        Path png = plot != null ? plot : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of(
+                "bench-train.png");
+        AccuracyPlot.write(png, String.format(Locale.ROOT, "%s on %s, %d epoch(s), %s images, batch %d", model,
+                dataset, epochs, trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize), runs);
+        System.out.println("plot written to " + png);
+        if (json != null) {
+            write(runs, exact);
+        }
+        return 0;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void print(PrintStream out, List<RunRecord> runs, RunRecord exact) {
+        out.printf(Locale.ROOT, "%-10s %9s %9s %9s %8s %10s %10s%n", "run", "wall s", "images/s", "accuracy", "r_c",
+                "time saved", "acc. delta");
+        for (RunRecord r : runs) {
+            String saved = exact == null ? "-" : String.format(Locale.ROOT, "%.3f", 1 - r.wallSeconds()
+                    / exact.wallSeconds());
+            String delta = exact == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.testAccuracy()
+                    - exact.testAccuracy());
+            out.printf(Locale.ROOT, "%-10s %9.1f %9.0f %9.4f %8.3f %10s %10s%n", r.name(), r.wallSeconds(),
+                    r.imagesPerSecond(), r.testAccuracy(), r.meanRemainingRatio(), saved, delta);
+        }
+    }
+
+    private void write(List<RunRecord> runs, RunRecord exact) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", model);
+        report.put("dataset", dataset);
+        report.put("epochs", epochs);
+        report.put("train_limit", trainLimit);
+        report.put("batch_size", batchSize);
+        report.put("seed", seed);
+        report.put("nd4j_backend", NativeBackend.select());
+        report.put("runs", runs.stream().map(r -> r.json(exact)).toList());
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + "; pass --json a writable file", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package adr.bench;
+
+import adr.core.data.Augmentation;
+import adr.core.data.Batch;
+import adr.core.data.Batches;
+import adr.core.data.Dataset;
+import adr.core.data.DatasetSource;
+import adr.core.data.DatasetSplits;
+import adr.core.data.Normalization;
+import adr.core.experiment.ExperimentConfig;
+import adr.core.experiment.ExperimentOutcome;
+import adr.core.experiment.ExperimentRunner;
+import adr.core.experiment.ReuseConfig;
+import adr.core.random.Seeds;
+import adr.core.train.EpochReport;
+import adr.core.train.StepContext;
+import adr.core.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains the same model on the same data, batch size, seed and epochs once per
+ * strategy, then (optionally) the DL4J peer, one after another in one process,
+ * evaluating the test set after every epoch.
+ */
+final class TrainBenchmark {
+    private final ExperimentConfig base;
+    private final Consumer<String> log;
+
+    TrainBenchmark(ExperimentConfig base, Consumer<String> log) {
+        this.base = base;
+        this.log = log;
+    }
+
+    RunRecord strategy(String name) {
+        ReuseConfig r = base.reuse();
+        ExperimentConfig config = new ExperimentConfig(base.model(), base.dataset(), base.epochs(), base.batchSize(),
+                base.evalBatchSize(), base.learningRate(), base.schedule(), base.momentum(), base.weightDecay(),
+                base.seed(), base.trainLimit(), base.testLimit(), base.cropPadding(), base.horizontalFlip(),
+                base.convAlgorithm(), null, null, new ReuseConfig(name, r.policy(), r.clustering(),
+                        r.subVectorLength(), r.hashBits(), r.pluginsDir(), r.options()));
+        EpochClock clock = new EpochClock();
+        log.accept("training with strategy " + name + "...");
+        ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line)).run();
+        var result = o.result();
+        return new RunRecord(name, result.wallSeconds(), result.trainSeconds(), result.imagesPerSecond(),
+                result.test().accuracy(), clock.accuracies, clock.seconds, o.reuse().overallRemainingRatio(),
+                o.reuse().changes().size());
+    }
+
+    /** The DL4J peer with the same architecture, data order, batch size and base learning rate. */
+    RunRecord peer() {
+        log.accept("training the DL4J peer...");
+        DatasetSplits splits = DatasetSource.parse(base.dataset()).load();
+        Dataset train = base.trainLimit() > 0 ? splits.train().limit(base.trainLimit()) : splits.train();
+        Dataset test = base.testLimit() > 0 ? splits.test().limit(base.testLimit()) : splits.test();
+        Seeds seeds = new Seeds(base.seed());
+        Normalization normalization = Normalization.fit(train);
+        Dl4jPeer peer = Dl4jPeer.build(base.model(), train.sampleShape(), train.classes(), base.seed(),
+                new Dl4jPeer.Sgd(base.learningRate(), base.momentum(), base.weightDecay()), true);
+        List<Double> accuracies = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        long start = System.nanoTime();
+        double trainSeconds = 0;
+        long images = 0;
+        for (int epoch = 1; epoch <= base.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            for (Batch batch : new Batches(train, base.batchSize(), seeds.stream("shuffle/epoch-" + epoch),
+                    Augmentation.NONE, null, normalization)) {
+                peer.fit(batch.images(), Dl4jPeer.oneHot(batch.labels(), train.classes()));
+                images += batch.labels().length;
+            }
+            trainSeconds += (System.nanoTime() - epochStart) / 1e9;
+            accuracies.add(accuracy(peer, test, normalization));
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new RunRecord("dl4j", wall, trainSeconds, images / trainSeconds, accuracies.get(accuracies.size() - 1),
+                accuracies, seconds, 1.0, 0);
+    }
+
+    private double accuracy(Dl4jPeer peer, Dataset test, Normalization normalization) {
+        long correct = 0;
+        for (Batch batch : new Batches(test, base.evalBatchSize(), null, Augmentation.NONE, null, normalization)) {
+            INDArray predicted = peer.output(batch.images()).argMax(1);
+            for (int i = 0; i < batch.labels().length; i++) {
+                correct += predicted.getInt(i) == batch.labels()[i] ? 1 : 0;
+            }
+        }
+        return (double) correct / test.size();
+    }
+
+    /** Test accuracy and elapsed wall time at the end of every epoch. */
+    private static final class EpochClock implements TrainingListener {
+        final List<Double> accuracies = new ArrayList<>();
+        final List<Double> seconds = new ArrayList<>();
+        private long start;
+
+        @Override
+        public void beforeStep(StepContext context) {
+            if (start == 0) {
+                start = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void onEpochEnd(EpochReport epoch) {
+            if (epoch.test() != null) {
+                accuracies.add(epoch.test().accuracy());
+                seconds.add((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package adr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.DatasetSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code adr bench train} reduced to a few steps: one entry per run with the comparison fields, and the plot. */
+class TrainBenchCommandTest {
+
+    @Test
+    void writesEveryRunComparedWithTheExactOneAndThePlot(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        Path json = dir.resolve("train.json");
+        CommandLine cli = BenchMain.commandLine();
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+
+        int code = cli.execute("train", "--epochs", "1", "--train-limit", "128", "--test-limit", "200",
+                "--strategies", "exact,fixed", "--H", "4", "--json", json.toString());
+
+        assertThat(code).isZero();
+        JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("name").asText()).isEqualTo("exact");
+        assertThat(runs.get(0).get("time_saved_vs_exact").asDouble()).isZero();
+        JsonNode fixed = runs.get(1);
+        for (String field : new String[] {"wall_seconds", "images_per_second", "test_accuracy", "accuracy_by_epoch",
+            "mean_remaining_ratio", "time_saved_vs_exact", "accuracy_delta_vs_exact"}) {
+            assertThat(fixed.has(field)).as(field).isTrue();
+        }
+        assertThat(fixed.get("mean_remaining_ratio").asDouble()).isLessThan(1.0);
+        assertThat(fixed.get("accuracy_by_epoch")).hasSize(1);
+        assertThat(ImageIO.read(dir.resolve("train.png").toFile()).getWidth()).isPositive();
+    }
+}
