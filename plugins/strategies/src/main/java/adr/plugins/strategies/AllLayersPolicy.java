@@ -36,20 +36,12 @@ final class AllLayersPolicy implements ReusePolicy {
 
         @Override
         public List<ConfigKey> configKeys() {
-            return List.of(ConfigKey.text("reuse", "forward+weights",
-                    "what is reused: forward, forward+weights or all (also the input gradient)"));
+            return List.of(ReuseScopeKey.KEY);
         }
 
         @Override
         public ReusePolicy create(Config config) {
-            String reuse = config.text("reuse");
-            ReuseScope scope = switch (reuse) {
-                case "forward" -> new ReuseScope(true, false, false, false);
-                case "forward+weights" -> ReuseScope.FORWARD_AND_WEIGHTS;
-                case "all" -> new ReuseScope(true, true, true, false);
-                default -> throw new IllegalArgumentException(
-                        "all policy: reuse must be forward, forward+weights or all, got '" + reuse + "'");
-            };
+            ReuseScope scope = ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name()));
             return new AllLayersPolicy(scope);
         }
     }

@@ -26,11 +26,12 @@ public final class StrategiesPlugin implements Plugin {
 
     @Override
     public List<AdaptationStrategyFactory> strategies() {
-        return List.of(new ExactStrategy.Factory(), new FixedStrategy.Factory(), new StagedStrategy.Factory());
+        return List.of(new ExactStrategy.Factory(), new FixedStrategy.Factory(), new StagedStrategy.Factory(),
+                new AdaptiveStrategy.Factory());
     }
 
     @Override
     public List<ReusePolicyFactory> policies() {
-        return List.of(new CostModelPolicy.Factory(), new AllLayersPolicy.Factory());
+        return List.of(new CostModelPolicy.Factory(), new AllLayersPolicy.Factory(), new LayersPolicy.Factory());
     }
 }

@@ -23,8 +23,9 @@ class StrategiesTest {
     void thePluginIsFoundAndOffersItsFactories() {
         Plugin plugin = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("adr-strategies")).findFirst().orElseThrow();
-        assertThat(plugin.strategies()).extracting(f -> f.name()).containsExactly("exact", "fixed", "staged");
-        assertThat(plugin.policies()).extracting(f -> f.name()).containsExactly("auto", "all");
+        assertThat(plugin.strategies()).extracting(f -> f.name()).containsExactly("exact", "fixed", "staged",
+                "adaptive");
+        assertThat(plugin.policies()).extracting(f -> f.name()).containsExactly("auto", "all", "layers");
     }
 
     @Test

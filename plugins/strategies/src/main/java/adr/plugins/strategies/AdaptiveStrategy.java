@@ -1,0 +1,220 @@
+package adr.plugins.strategies;
+
+import adr.spi.LayerShape;
+import adr.spi.config.Config;
+import adr.spi.config.ConfigKey;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.AdaptationStrategyFactory;
+import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.TrainingView;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Closed-loop adaptive deep reuse: each convolution climbs a ladder of levels from
+ * coarse to fine (then exact) as the training signals ask for it, instead of at fixed
+ * fractions of the run. Adaptive deep reuse (Ning, Guan, Shen, ICDE 2019) found that
+ * early training tolerates coarse reuse and later training needs finer reuse or none;
+ * when "later" comes depends on the model, the data and the learning rate, so this
+ * strategy reads it from the loss and the test accuracy.
+ *
+ * <p>Per layer it keeps its ladder index, the step of its last change and how many test
+ * accuracies it has seen. Before each step, in this order:
+ * <ol>
+ * <li>An exact layer stays exact: after the last level, or after "no gain". Exact is final.
+ * <li><b>No gain</b>: if the layer ran with reuse last step ({@code current} not null and
+ *     its statistics not those of an exact step, {@code r_c 1} and 0 s) and its measured
+ *     {@code r_c > max-ratio}, it becomes exact ("no gain: r_c 0.62"). Clustering that
+ *     leaves most of the product to compute cannot pay for hashing and gathering.
+ * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
+ *     the layer moves one level finer, without waiting for the cooldown (the signal comes
+ *     once per evaluated epoch, so it cannot flap).
+ * <li><b>Cooldown</b>: otherwise nothing changes until {@code cooldown} steps after the
+ *     layer's last change (its start counts as one), so the loss can react.
+ * <li><b>Loss stalled</b>: with two full windows of losses, let {@code change} be the
+ *     relative change of the mean loss from the older window of {@code window} steps to
+ *     the newer; if {@code -change < stall} (or the loss is not finite) the layer moves
+ *     one level finer ("loss stalled: -0.4% over 20 steps, finer").
+ * <li><b>Loss healthy</b>: if the layer is finer than its start, at least
+ *     {@code patience * window} steps passed since its change, and each of the last
+ *     {@code patience} windows fell by more than {@code healthy} from the window before,
+ *     it moves one level coarser: reuse is cheaper and training shows it can afford it.
+ * </ol>
+ * Moving finer from the last level makes the layer exact ("..., exact after the last level").
+ * A layer starts at the coarsest level. Decisions depend only on the view and this
+ * state, so a run is reproducible; unchanged settings come back with the reason of the
+ * last change. One instance serves one run.
+ */
+final class AdaptiveStrategy implements AdaptationStrategy {
+    private final Ladder ladder;
+    private final Rules rules;
+    private final Map<String, LayerState> states = new ConcurrentHashMap<>();
+
+    AdaptiveStrategy(Ladder ladder, Rules rules) {
+        this.ladder = ladder;
+        this.rules = rules;
+    }
+
+    /** The thresholds, validated by the factory. */
+    record Rules(int window, double stall, double healthy, int patience, long cooldown, double maxRatio) {
+    }
+
+    /** One layer's place on its ladder; {@code index == ladder.size()} is exact. */
+    private record LayerState(List<ReuseSetting> ladder, int index, long changedAt, int accuraciesSeen,
+            String reason) {
+
+        boolean exact() {
+            return index >= ladder.size();
+        }
+
+        LayerDecision decision() {
+            return exact() ? LayerDecision.exact(reason) : new LayerDecision(ladder.get(index), reason);
+        }
+
+        LayerState seen(int accuracies) {
+            return new LayerState(ladder, index, changedAt, accuracies, reason);
+        }
+
+        LayerState finer(long step, String cause) {
+            boolean end = index + 1 >= ladder.size();
+            return new LayerState(ladder, index + 1, step, accuraciesSeen,
+                    cause + (end ? ", exact after the last level" : ", finer"));
+        }
+
+        LayerState coarser(long step, String cause) {
+            return new LayerState(ladder, index - 1, step, accuraciesSeen, cause + ", coarser");
+        }
+
+        LayerState off(long step, String cause) {
+            return new LayerState(ladder, ladder.size(), step, accuraciesSeen, cause);
+        }
+    }
+
+    @Override
+    public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
+        LayerState state = states.computeIfAbsent(layer.name(), name -> new LayerState(ladder.forLayer(layer), 0,
+                view.step(), view.testAccuracies().size(), "adaptive: start at the coarsest level"));
+        if (!state.exact()) {
+            LayerState next = next(state, layer, current, view);
+            if (next != state) {
+                states.put(layer.name(), next);
+                state = next;
+            }
+        }
+        return state.decision();
+    }
+
+    private LayerState next(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+        long step = view.step();
+        TrainingView.LayerStats stats = view.layer(layer.name());
+        boolean exactStep = stats == null || stats.remainingRatio() >= 1 && stats.seconds() == 0;
+        if (current != null && !exactStep && stats.remainingRatio() > rules.maxRatio()) {
+            return state.off(step, String.format(Locale.ROOT, "no gain: r_c %.2f", stats.remainingRatio()));
+        }
+        List<Double> accuracies = view.testAccuracies();
+        if (accuracies.size() > state.accuraciesSeen()) {
+            state = state.seen(accuracies.size());
+            int n = accuracies.size();
+            if (n >= 2 && accuracies.get(n - 1) < accuracies.get(n - 2)) {
+                return state.finer(step, String.format(Locale.ROOT, "test accuracy fell: %.2f%% -> %.2f%%",
+                        accuracies.get(n - 2) * 100, accuracies.get(n - 1) * 100));
+            }
+        }
+        if (step - state.changedAt() < rules.cooldown()) {
+            return state;
+        }
+        LossTrend trend = new LossTrend(view.recentLosses(), rules.window());
+        if (trend.windows() < 2) {
+            return state;
+        }
+        double change = trend.change(0);
+        if (!Double.isFinite(change)) {
+            return state.finer(step, "loss not finite");
+        }
+        if (-change < rules.stall()) {
+            return state.finer(step, String.format(Locale.ROOT, "loss stalled: %+.1f%% over %d steps", change * 100,
+                    rules.window()));
+        }
+        return healthy(state, trend, step);
+    }
+
+    private LayerState healthy(LayerState state, LossTrend trend, long step) {
+        if (state.index() == 0 || step - state.changedAt() < (long) rules.patience() * rules.window()
+                || trend.windows() < rules.patience() + 1) {
+            return state;
+        }
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int back = 0; back < rules.patience(); back++) {
+            double change = trend.change(back);
+            if (!(-change > rules.healthy())) {
+                return state;
+            }
+            worst = Math.max(worst, change);
+        }
+        return state.coarser(step, String.format(Locale.ROOT, "loss falling: by %.1f%% or more per %d steps for %d "
+                + "windows", -worst * 100, rules.window(), rules.patience()));
+    }
+
+    static final class Factory implements AdaptationStrategyFactory {
+        /** The losses the engine keeps; every window the rules compare must fit in them. */
+        static final int LOSS_HISTORY = 256;
+
+        @Override
+        public String name() {
+            return "adaptive";
+        }
+
+        @Override
+        public String description() {
+            return "closed loop: each layer moves along a coarse-to-fine {L, H} ladder (then exact) as the loss "
+                    + "stalls or test accuracy falls";
+        }
+
+        @Override
+        public List<ConfigKey> configKeys() {
+            return List.of(
+                    ConfigKey.text("ladder", "25:4,25:6,25:8,25:10",
+                            "levels L:H from coarse to fine, comma-separated; exact follows the last"),
+                    ConfigKey.integer("window", 20, "steps per loss window; two windows' means are compared"),
+                    ConfigKey.decimal("stall", 0.01, "move finer when the loss falls by less than this fraction"),
+                    ConfigKey.decimal("healthy", 0.05, "a window falling by more than this fraction is healthy"),
+                    ConfigKey.integer("patience", 5, "move coarser after this many healthy windows in a row"),
+                    ConfigKey.integer("cooldown", 0, "steps between two changes of one layer; 0 = window"),
+                    ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"));
+        }
+
+        @Override
+        public AdaptationStrategy create(Config config) {
+            Ladder ladder = Ladder.parse(config.text("ladder"));
+            long window = config.integer("window");
+            double stall = config.decimal("stall");
+            double healthy = config.decimal("healthy");
+            long patience = config.integer("patience");
+            long cooldown = config.integer("cooldown");
+            double maxRatio = config.decimal("max-ratio");
+            if (window < 2 || 2 * window > LOSS_HISTORY) {
+                throw new IllegalArgumentException("adaptive strategy: window must be in 2.." + LOSS_HISTORY / 2
+                        + " (two windows must fit the " + LOSS_HISTORY + " losses kept), got " + window);
+            }
+            if (!Double.isFinite(stall) || !Double.isFinite(healthy) || stall >= healthy) {
+                throw new IllegalArgumentException("adaptive strategy: stall must be below healthy, got stall="
+                        + stall + " healthy=" + healthy);
+            }
+            if (patience < 1 || patience >= LOSS_HISTORY || (patience + 1) * window > LOSS_HISTORY) {
+                throw new IllegalArgumentException("adaptive strategy: patience must be >= 1 with (patience + 1) * "
+                        + "window <= " + LOSS_HISTORY + ", got patience=" + patience + " window=" + window);
+            }
+            if (cooldown < 0) {
+                throw new IllegalArgumentException("adaptive strategy: cooldown must be >= 0, got " + cooldown);
+            }
+            if (!(maxRatio > 0 && maxRatio <= 1)) {
+                throw new IllegalArgumentException("adaptive strategy: max-ratio must be in (0, 1], got " + maxRatio);
+            }
+            return new AdaptiveStrategy(ladder, new Rules((int) window, stall, healthy, (int) patience,
+                    cooldown == 0 ? window : cooldown, maxRatio));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package adr.plugins.strategies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import adr.plugins.strategies.ScriptedRun.Change;
+import adr.spi.LayerShape;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.TrainingView.LayerStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Adaptive decisions on scripted losses, accuracies and measurements (defaults: window 20, patience 5). */
+class AdaptiveStrategyTest {
+    private static final LayerShape CONV1 = new LayerShape("conv1", 1, 64, 5, 1, 2);
+    private static final LayerShape CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
+    private static final ReuseSetting COARSEST = new ReuseSetting(25, 4);
+
+    private static AdaptationStrategy adaptive(Map<String, String> options) {
+        var factory = new AdaptiveStrategy.Factory();
+        List<String> errors = new ArrayList<>();
+        Config config = Config.resolve("adaptive", factory.configKeys(), options, errors);
+        assertThat(errors).isEmpty();
+        return factory.create(config);
+    }
+
+    private static AdaptationStrategy adaptive() {
+        return adaptive(Map.of());
+    }
+
+    @Test
+    void startsAtTheCoarsestLevelWithLCappedAtTheRow() {
+        var run = new ScriptedRun(adaptive(Map.of("ladder", "64:4,32:4,16:4")), i -> 1.0, CONV1, CONV2).until(1);
+
+        assertThat(run.changes()).containsExactly(
+                new Change(0, "conv1", COARSEST, "adaptive: start at the coarsest level"),
+                new Change(0, "conv2", new ReuseSetting(64, 4), "adaptive: start at the coarsest level"));
+    }
+
+    @Test
+    void aStalledLossMovesFinerAfterTwoWindowsAndTheCooldown() {
+        // falls 0.02% per step: about 0.4% per window, below the 1% that counts as progress
+        var run = new ScriptedRun(adaptive(), i -> 2 - 0.0004 * i, CONV2).until(60);
+
+        assertThat(run.changes()).containsExactly(
+                new Change(0, "conv2", COARSEST, "adaptive: start at the coarsest level"),
+                new Change(40, "conv2", new ReuseSetting(25, 6), "loss stalled: -0.4% over 20 steps, finer"));
+    }
+
+    @Test
+    void theCooldownSpacesChangesAndTheLadderEndsExact() {
+        var run = new ScriptedRun(adaptive(Map.of("cooldown", "30")), i -> 1.0, CONV2).until(300);
+
+        assertThat(run.changes()).extracting(Change::step).containsExactly(0L, 40L, 70L, 100L, 130L);
+        assertThat(run.changes().get(4))
+                .isEqualTo(new Change(130, "conv2", null,
+                        "loss stalled: +0.0% over 20 steps, exact after the last level"));
+        assertThat(run.setting("conv2")).isNull();
+    }
+
+    @Test
+    void aSteadilyFallingLossKeepsTheStartLevel() {
+        var run = new ScriptedRun(adaptive(), i -> Math.exp(-0.01 * i), CONV2).until(300);
+
+        assertThat(run.changes()).hasSize(1);
+        assertThat(run.setting("conv2")).isEqualTo(COARSEST);
+    }
+
+    @Test
+    void healthyProgressMovesCoarserOnlyAfterPatienceWindows() {
+        // flat until step 40 (finer there), then falling 8.9% (against the flat window) to 18% per window
+        var run = new ScriptedRun(adaptive(), i -> i < 40 ? 1.0 : Math.exp(-0.01 * (i - 40)), CONV2).until(139);
+        assertThat(run.setting("conv2")).isEqualTo(new ReuseSetting(25, 6));
+
+        run.until(300);
+        assertThat(run.changes()).hasSize(3);
+        Change coarser = run.changes().get(2);
+        assertThat(coarser.step()).isEqualTo(140);
+        assertThat(coarser.to()).isEqualTo(COARSEST);
+        assertThat(coarser.reason()).isEqualTo("loss falling: by 8.9% or more per 20 steps for 5 windows, coarser");
+    }
+
+    @Test
+    void aTestAccuracyDropMovesEveryLayerFinerAtOnce() {
+        var run = new ScriptedRun(adaptive(), i -> Math.exp(-0.01 * i), CONV1, CONV2).until(5);
+        run.accuracies(0.80).until(6);
+        assertThat(run.changes()).hasSize(2);
+
+        run.accuracies(0.80, 0.78).until(20);
+        assertThat(run.changes()).hasSize(4).last()
+                .isEqualTo(new Change(6, "conv2", new ReuseSetting(25, 6),
+                        "test accuracy fell: 80.00% -> 78.00%, finer"));
+        assertThat(run.setting("conv1")).isEqualTo(new ReuseSetting(25, 6));
+    }
+
+    @Test
+    void aHighMeasuredRatioTurnsTheLayerExact() {
+        var run = new ScriptedRun(adaptive(), i -> Math.exp(-0.01 * i), CONV1, CONV2).until(1);
+        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01), "conv2", new LayerStats(0.62, 0.01))).until(2);
+
+        assertThat(run.changes()).last().isEqualTo(new Change(1, "conv2", null, "no gain: r_c 0.62"));
+        assertThat(run.setting("conv1")).isEqualTo(COARSEST);
+
+        // exact steps measure r_c 1 and 0 s; the layer stays exact, the other is not touched
+        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01), "conv2", new LayerStats(1, 0))).until(30);
+        assertThat(run.changes()).hasSize(3);
+    }
+
+    @Test
+    void anExactStepIsNotTakenForNoGain() {
+        var strategy = adaptive();
+        var view = new ScriptedView(3, 1, List.of(), List.of(), Map.of("conv2", new LayerStats(1, 0)));
+
+        // the policy kept the layer exact: no current setting, exact-step statistics
+        assertThat(strategy.decide(CONV2, null, view).setting()).isEqualTo(COARSEST);
+        assertThat(strategy.decide(CONV2, COARSEST, view).setting()).isEqualTo(COARSEST);
+    }
+
+    @Test
+    void decisionsAreReproducible() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var first = new ScriptedRun(adaptive(), i -> 1 + Math.sin(i / 7.0) * 0.3, CONV1, CONV2).until(300);
+            var second = new ScriptedRun(adaptive(), i -> 1 + Math.sin(i / 7.0) * 0.3, CONV1, CONV2).until(300);
+            assertThat(first.changes()).isEqualTo(second.changes()).hasSizeGreaterThan(2);
+        }
+    }
+
+    @Test
+    void badConfigurationIsRefusedNamingTheKey() {
+        var factory = new AdaptiveStrategy.Factory();
+        for (String[] bad : new String[][] {
+            {"ladder", "25:4,25:4", "ladder: levels must go from coarse to fine"},
+            {"ladder", "25:8,25:4", "ladder: levels must go from coarse to fine"},
+            {"ladder", "16:4,25:6", "ladder: levels must go from coarse to fine"},
+            {"ladder", "25:4,exact", "ladder: expected L:H"},
+            {"ladder", "25:40", "ladder: expected L:H"},
+            {"ladder", "", "ladder: expected L:H"},
+            {"window", "1", "window must be in 2..128"},
+            {"window", "200", "window must be in 2..128"},
+            {"stall", "0.05", "stall must be below healthy"},
+            {"patience", "0", "patience must be >= 1"},
+            {"patience", "12", "patience must be >= 1"},
+            {"cooldown", "-1", "cooldown must be >= 0"},
+            {"max-ratio", "0", "max-ratio must be in (0, 1]"}}) {
+            Config config = Config.resolve("adaptive", factory.configKeys(), Map.of(bad[0], bad[1]), new ArrayList<>());
+            assertThatThrownBy(() -> factory.create(config)).as(bad[0] + "=" + bad[1]).hasMessageContaining(bad[2]);
+        }
+    }
+}
