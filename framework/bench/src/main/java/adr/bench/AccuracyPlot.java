@@ -15,10 +15,10 @@ import javax.imageio.ImageIO;
 
 /** Test accuracy against wall time for every run, as a PNG line chart (headless Java2D). */
 final class AccuracyPlot {
-    private static final int WIDTH = 900;
+    private static final int WIDTH = 960;
     private static final int HEIGHT = 560;
     private static final int LEFT = 80;
-    private static final int RIGHT = 200;
+    private static final int RIGHT = 260;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),

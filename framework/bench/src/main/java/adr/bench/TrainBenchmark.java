@@ -41,7 +41,7 @@ final class TrainBenchmark {
                 base.seed(), base.trainLimit(), base.testLimit(), base.cropPadding(), base.horizontalFlip(),
                 base.convAlgorithm(), null, null, new ReuseConfig(name, r.policy(), r.clustering(),
                         r.subVectorLength(), r.hashBits(), r.pluginsDir(), r.options()));
-        EpochClock clock = new EpochClock();
+        EpochClock clock = new EpochClock(name, base.epochs(), log);
         log.accept("training with strategy " + name + "...");
         ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line)).run();
         var result = o.result();
@@ -75,6 +75,8 @@ final class TrainBenchmark {
             trainSeconds += (System.nanoTime() - epochStart) / 1e9;
             accuracies.add(accuracy(peer, test, normalization));
             seconds.add((System.nanoTime() - start) / 1e9);
+            log.accept(String.format(java.util.Locale.ROOT, "  dl4j: epoch %d/%d, test accuracy %.4f at %.0f s", epoch,
+                    base.epochs(), accuracies.get(accuracies.size() - 1), seconds.get(seconds.size() - 1)));
         }
         double wall = (System.nanoTime() - start) / 1e9;
         return new RunRecord("dl4j", wall, trainSeconds, images / trainSeconds, accuracies.get(accuracies.size() - 1),
@@ -92,11 +94,20 @@ final class TrainBenchmark {
         return (double) correct / test.size();
     }
 
-    /** Test accuracy and elapsed wall time at the end of every epoch. */
+    /** Test accuracy and elapsed wall time at the end of every epoch, each reported as a progress line. */
     private static final class EpochClock implements TrainingListener {
         final List<Double> accuracies = new ArrayList<>();
         final List<Double> seconds = new ArrayList<>();
+        private final String name;
+        private final int epochs;
+        private final Consumer<String> log;
         private long start;
+
+        EpochClock(String name, int epochs, Consumer<String> log) {
+            this.name = name;
+            this.epochs = epochs;
+            this.log = log;
+        }
 
         @Override
         public void beforeStep(StepContext context) {
@@ -110,6 +121,8 @@ final class TrainBenchmark {
             if (epoch.test() != null) {
                 accuracies.add(epoch.test().accuracy());
                 seconds.add((System.nanoTime() - start) / 1e9);
+                log.accept(String.format(java.util.Locale.ROOT, "  %s: epoch %d/%d, test accuracy %.4f at %.0f s",
+                        name, epoch.epoch(), epochs, epoch.test().accuracy(), seconds.get(seconds.size() - 1)));
             }
         }
     }
