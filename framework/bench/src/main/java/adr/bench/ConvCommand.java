@@ -88,13 +88,11 @@ final class ConvCommand implements Callable<Integer> {
     }
 
     static ReuseScope scope(String reuse) {
-        return switch (reuse) {
-            case "forward" -> new ReuseScope(true, false, false, false);
-            case "forward+weights" -> ReuseScope.FORWARD_AND_WEIGHTS;
-            case "all" -> new ReuseScope(true, true, true, false);
-            default -> throw new IllegalArgumentException(
-                    "--reuse must be forward, forward+weights or all, got '" + reuse + "'");
-        };
+        try {
+            return ReuseScope.named(reuse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--reuse " + e.getMessage(), e);
+        }
     }
 
     private void print(PrintStream out, List<ConvBenchmark.LayerResult> results) {

@@ -19,6 +19,22 @@ public record ReuseScope(boolean forward, boolean weightGradient, boolean inputG
     /** Forward and weight gradient on clusters, exact input gradient. */
     public static final ReuseScope FORWARD_AND_WEIGHTS = new ReuseScope(true, true, false, false);
 
+    /**
+     * The scope a name stands for: {@code forward}, {@code forward+weights} or {@code all}
+     * (also the input gradient), as policies and benchmarks spell them.
+     *
+     * @throws IllegalArgumentException for any other name, listing the three
+     */
+    public static ReuseScope named(String name) {
+        return switch (name) {
+            case "forward" -> new ReuseScope(true, false, false, false);
+            case "forward+weights" -> FORWARD_AND_WEIGHTS;
+            case "all" -> new ReuseScope(true, true, true, false);
+            default -> throw new IllegalArgumentException(
+                    "must be forward, forward+weights or all, got '" + name + "'");
+        };
+    }
+
     public ReuseScope {
         if (!forward && (weightGradient || inputGradient || clusterCache)) {
             throw new IllegalArgumentException("gradient or cluster reuse needs forward reuse");

@@ -22,12 +22,10 @@ final class ReuseScopeKey {
      * @throws IllegalArgumentException naming the key and the accepted values
      */
     static ReuseScope parse(String policy, String value) {
-        return switch (value) {
-            case "forward" -> new ReuseScope(true, false, false, false);
-            case "forward+weights" -> ReuseScope.FORWARD_AND_WEIGHTS;
-            case "all" -> new ReuseScope(true, true, true, false);
-            default -> throw new IllegalArgumentException(
-                    policy + " policy: reuse must be forward, forward+weights or all, got '" + value + "'");
-        };
+        try {
+            return ReuseScope.named(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(policy + " policy: reuse " + e.getMessage(), e);
+        }
     }
 }
