@@ -1,5 +1,6 @@
 package adr.bench;
 
+import adr.core.train.LearningRateSchedule;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -17,6 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The DL4J peer: a {@link MultiLayerNetwork} with the architecture of one of ADR's models
@@ -44,8 +48,28 @@ public final class Dl4jPeer {
     /** DL4J 1.0.0-M2.1 creates no layer helper unless this is {@code "false"}. */
     static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
-    /** The optimiser settings, shared with our engine's {@code SgdMomentum}. */
-    public record Sgd(double learningRate, double momentum, double weightDecay) {
+    /**
+     * The optimiser settings, shared with our engine's {@code SgdMomentum}.
+     *
+     * @param schedule our engine's learning-rate schedule, followed step by step, or null
+     *     for a constant {@code learningRate}
+     * @param totalSteps the run's steps, for the schedule
+     */
+    public record Sgd(double learningRate, double momentum, double weightDecay, LearningRateSchedule schedule,
+            long totalSteps) {
+
+        public Sgd(double learningRate, double momentum, double weightDecay) {
+            this(learningRate, momentum, weightDecay, null, 0);
+        }
+
+        /** DL4J's form: the schedule's rate at every iteration of the run. */
+        ISchedule dl4jSchedule() {
+            MapSchedule.Builder rates = new MapSchedule.Builder(ScheduleType.ITERATION);
+            for (int step = 0; step < Math.max(1, totalSteps); step++) {
+                rates.add(step, schedule.rate(step, totalSteps));
+            }
+            return rates.build();
+        }
     }
 
     private final String model;
@@ -76,7 +100,8 @@ public final class Dl4jPeer {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)
-                .updater(new Nesterovs(sgd.learningRate(), sgd.momentum()))
+                .updater(sgd.schedule() == null ? new Nesterovs(sgd.learningRate(), sgd.momentum())
+                        : new Nesterovs(sgd.dl4jSchedule(), sgd.momentum()))
                 .weightDecay(sgd.weightDecay(), true)
                 .convolutionMode(ConvolutionMode.Truncate)
                 .list();

@@ -13,6 +13,7 @@ import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
 import adr.core.random.Seeds;
 import adr.core.train.EpochReport;
+import adr.core.train.LearningRateSchedule;
 import adr.core.train.StepContext;
 import adr.core.train.TrainingListener;
 import java.util.ArrayList;
@@ -58,8 +59,11 @@ final class TrainBenchmark {
         Dataset test = base.testLimit() > 0 ? splits.test().limit(base.testLimit()) : splits.test();
         Seeds seeds = new Seeds(base.seed());
         Normalization normalization = Normalization.fit(train);
-        Dl4jPeer peer = Dl4jPeer.build(base.model(), train.sampleShape(), train.classes(), base.seed(),
-                new Dl4jPeer.Sgd(base.learningRate(), base.momentum(), base.weightDecay()), true);
+        long totalSteps = (long) base.epochs() * ((train.size() + base.batchSize() - 1) / base.batchSize());
+        // the same schedule as our runs (warm-up, then cosine), so the peer trains comparably
+        var sgd = new Dl4jPeer.Sgd(base.learningRate(), base.momentum(), base.weightDecay(),
+                LearningRateSchedule.named(base.schedule(), base.learningRate()), totalSteps);
+        Dl4jPeer peer = Dl4jPeer.build(base.model(), train.sampleShape(), train.classes(), base.seed(), sgd, true);
         List<Double> accuracies = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         long start = System.nanoTime();
