@@ -10,7 +10,6 @@ import adr.core.data.Normalization;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentOutcome;
 import adr.core.experiment.ExperimentRunner;
-import adr.core.experiment.ReuseConfig;
 import adr.core.random.Seeds;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
@@ -36,12 +35,7 @@ final class TrainBenchmark {
     }
 
     RunRecord strategy(String name) {
-        ReuseConfig r = base.reuse();
-        ExperimentConfig config = new ExperimentConfig(base.model(), base.dataset(), base.epochs(), base.batchSize(),
-                base.evalBatchSize(), base.learningRate(), base.schedule(), base.momentum(), base.weightDecay(),
-                base.seed(), base.trainLimit(), base.testLimit(), base.cropPadding(), base.horizontalFlip(),
-                base.convAlgorithm(), null, null, new ReuseConfig(name, r.policy(), r.clustering(),
-                        r.subVectorLength(), r.hashBits(), r.pluginsDir(), r.options()));
+        ExperimentConfig config = base.withReuse(base.reuse().withStrategy(name));
         EpochClock clock = new EpochClock(name, base.epochs(), log);
         log.accept("training with strategy " + name + "...");
         ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line)).run();

@@ -35,6 +35,13 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
                 false, ConvAlgorithm.AUTO, null, null, ReuseConfig.defaults());
     }
 
+    /** The same run with another reuse configuration. */
+    public ExperimentConfig withReuse(ReuseConfig other) {
+        return new ExperimentConfig(model, dataset, epochs, batchSize, evalBatchSize, learningRate, schedule, momentum,
+                weightDecay, seed, trainLimit, testLimit, cropPadding, horizontalFlip, convAlgorithm, checkpointDir,
+                resumeFrom, other);
+    }
+
     /** Every problem with this configuration, one line each; empty when valid. */
     public List<String> validate() {
         List<String> errors = new ArrayList<>();

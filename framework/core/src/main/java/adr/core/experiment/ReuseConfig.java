@@ -35,6 +35,11 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
         return new ReuseConfig("exact", "auto", "lsh", 25, 8, null, Map.of());
     }
 
+    /** The same choices with another strategy. */
+    public ReuseConfig withStrategy(String other) {
+        return new ReuseConfig(other, policy, clustering, subVectorLength, hashBits, pluginsDir, options);
+    }
+
     /** The options given for one kind of plugin; empty when none. */
     public Map<String, String> optionsFor(String kind) {
         return options.getOrDefault(kind, Map.of());
