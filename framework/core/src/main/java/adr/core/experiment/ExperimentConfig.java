@@ -42,6 +42,13 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
                 resumeFrom, other);
     }
 
+    /** The same run checkpointing into {@code checkpoints} and starting from {@code resume} (either may be null). */
+    public ExperimentConfig withCheckpoints(Path checkpoints, Path resume) {
+        return new ExperimentConfig(model, dataset, epochs, batchSize, evalBatchSize, learningRate, schedule, momentum,
+                weightDecay, seed, trainLimit, testLimit, cropPadding, horizontalFlip, convAlgorithm, checkpoints,
+                resume, reuse);
+    }
+
     /** Every problem with this configuration, one line each; empty when valid. */
     public List<String> validate() {
         List<String> errors = new ArrayList<>();

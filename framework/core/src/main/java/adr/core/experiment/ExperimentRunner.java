@@ -10,11 +10,15 @@ import adr.core.data.Normalization;
 import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
+import adr.core.nn.Conv2d;
+import adr.core.reuse.LayerState;
+import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
 import adr.core.train.CompositeListener;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.SgdMomentum;
+import adr.core.train.StopSignal;
 import adr.core.train.StepReport;
 import adr.core.train.Trainer;
 import adr.core.train.TrainingListener;
@@ -25,27 +29,38 @@ import adr.core.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Turns an {@link ExperimentConfig} into a finished training run. */
+/**
+ * Turns an {@link ExperimentConfig} into a finished training run. A {@link StopSignal}
+ * ends the run at the next step boundary; with a checkpoint directory configured, the
+ * stopped run's state is checkpointed there so that a resume continues from that step.
+ */
 public final class ExperimentRunner {
     private final ExperimentConfig config;
-    private final TrainingListener listener;
+    private final RunObserver observer;
     private final Consumer<String> log;
+    private final StopSignal stop;
 
     public ExperimentRunner(ExperimentConfig config, TrainingListener listener) {
-        this(config, listener, line -> { });
+        this(config, RunObserver.of(listener), line -> { }, new StopSignal());
     }
 
     /** @param log receives notes a user should see, such as every reuse change with its reason */
     public ExperimentRunner(ExperimentConfig config, TrainingListener listener, Consumer<String> log) {
+        this(config, RunObserver.of(listener), log, new StopSignal());
+    }
+
+    public ExperimentRunner(ExperimentConfig config, RunObserver observer, Consumer<String> log, StopSignal stop) {
         var errors = config.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid configuration: " + String.join("; ", errors));
         }
         this.config = config;
-        this.listener = listener;
+        this.observer = observer;
         this.log = log;
+        this.stop = stop;
     }
 
     /** Loads the data, builds or restores the model and trains it. */
@@ -66,21 +81,40 @@ public final class ExperimentRunner {
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
                 LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(), true);
         List<TrainingListener> listeners = new ArrayList<>();
-        ReuseController reuse = wiring == null ? null : wiring.controller(network, seeds, log);
+        ReuseController reuse = wiring == null ? null : wiring.controller(network, seeds, this::reuseChanged);
         if (reuse != null) {
             listeners.add(reuse);
         }
-        if (config.checkpointDir() != null) {
+        CheckpointingListener checkpoints = config.checkpointDir() == null ? null
+                : new CheckpointingListener(network, optimizer, train.classes(), start.globalStep());
+        if (checkpoints != null) {
             // before the caller's listener: an epoch's checkpoint is on disk before anything else hears of it
-            listeners.add(new CheckpointingListener(network, optimizer, train.classes()));
+            listeners.add(checkpoints);
         }
-        listeners.add(listener);
+        listeners.add(observer);
+        long totalSteps = (long) config.epochs() * ((train.size() + config.batchSize() - 1) / config.batchSize());
+        observer.onRunStart(new RunStart(config, wiring == null ? List.of() : wiring.plugins(), start, totalSteps,
+                train.size(), test.size(), reuse == null ? exactLayers(network) : reuse::layerStates));
         TrainingLoop loop = new TrainingLoop(new Trainer(network, optimizer), plan, seeds, Normalization.fit(train),
-                new CompositeListener(listeners));
+                new CompositeListener(listeners), stop);
         TrainingResult result = loop.run(train, test, start);
+        if (result.stopped() && checkpoints != null) {
+            checkpoints.save(result.progress());
+        }
         ReuseSummary summary = reuse == null ? ReuseSummary.EXACT
                 : new ReuseSummary(reuse.meanRemainingRatio(), reuse.changes());
         return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount(), summary);
+    }
+
+    private void reuseChanged(ReuseChange change) {
+        log.accept("reuse: " + change);
+        observer.onReuseChange(change);
+    }
+
+    private static Supplier<List<LayerState>> exactLayers(Network network) {
+        List<LayerState> exact = network.layers().stream().filter(l -> l instanceof Conv2d)
+                .map(l -> LayerState.exact(l.name())).toList();
+        return () -> exact;
     }
 
     private TrainingProgress resume(Network network, SgdMomentum optimizer, int classes) {
@@ -109,10 +143,11 @@ public final class ExperimentRunner {
         private final int classes;
         private long stepsTaken;
 
-        CheckpointingListener(Network network, SgdMomentum optimizer, int classes) {
+        CheckpointingListener(Network network, SgdMomentum optimizer, int classes, long stepsTaken) {
             this.network = network;
             this.optimizer = optimizer;
             this.classes = classes;
+            this.stepsTaken = stepsTaken;
         }
 
         @Override
@@ -122,9 +157,13 @@ public final class ExperimentRunner {
 
         @Override
         public void onEpochEnd(EpochReport epoch) {
-            var progress = new TrainingProgress(epoch.epoch(), stepsTaken);
+            save(new TrainingProgress(epoch.epoch(), stepsTaken));
+        }
+
+        void save(TrainingProgress progress) {
             CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(network, optimizer, classes, config.seed(),
                     progress, config.asMap()));
+            observer.onCheckpointSaved(progress, config.checkpointDir());
         }
     }
 }

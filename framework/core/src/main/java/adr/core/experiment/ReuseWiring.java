@@ -8,6 +8,7 @@ import adr.core.plugins.PluginRegistry;
 import adr.core.plugins.PluginSelection;
 import adr.core.plugins.RunModule;
 import adr.core.random.Seeds;
+import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
 import adr.spi.LayerShape;
 import adr.spi.config.ConfigKey;
@@ -88,9 +89,18 @@ final class ReuseWiring {
         return options;
     }
 
-    ReuseController controller(Network network, Seeds seeds, Consumer<String> log) {
+    /** @param changes hears every change of a layer's reuse configuration, with its reason */
+    ReuseController controller(Network network, Seeds seeds, Consumer<ReuseChange> changes) {
         var clustering = selection.clustering().orElseThrow();
         return new ReuseController(network, clustering.factory(), clustering.config(), strategy, policy, seeds,
-                change -> log.accept("reuse: " + change));
+                changes);
+    }
+
+    /** The strategy, policy and clustering the run uses, for its provenance record. */
+    List<PluginUse> plugins() {
+        List<PluginSelection.Selected<?>> chosen = List.of(selection.strategy().orElseThrow(),
+                selection.policy().orElseThrow(), selection.clustering().orElseThrow());
+        return chosen.stream().map(s -> new PluginUse(s.kind(), s.name(), s.provenance(), s.config().asMap()))
+                .toList();
     }
 }

@@ -64,6 +64,12 @@ public final class ReuseController implements TrainingListener {
         return List.copyOf(changes);
     }
 
+    /** Every convolution's current configuration and last statistics, in network order. */
+    public List<LayerState> layerStates() {
+        return layers.stream().map(l -> new LayerState(l.shape.name(), l.setting, l.scope,
+                l.kernel == null ? null : l.kernel.lastStats())).toList();
+    }
+
     /** Mean {@code r_c} per convolution over the steps so far (1 for exact steps). */
     public Map<String, Double> meanRemainingRatio() {
         Map<String, Double> means = new LinkedHashMap<>();

@@ -150,7 +150,7 @@ public final class ReuseConvKernel implements ConvKernel {
                     (int) g[3]);
             timer.lap(Phase.INPUT_GRADIENT);
         }
-        lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), rows.padded(), timer.seconds());
+        lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), n, rows.padded(), timer.seconds());
         return inputGradient ? gradInput : null;
     }
 

@@ -5,12 +5,18 @@ import java.util.Map;
 
 /**
  * What one reuse convolution step did: the remaining ratio {@code r_c}, the number of
- * groups, whether the last group was zero-padded, and seconds per phase.
+ * groups and of rows (sub-vectors per group), whether the last group was zero-padded,
+ * and seconds per phase.
  */
-public record ReuseStats(double remainingRatio, int groups, boolean padded, Map<Phase, Double> seconds) {
+public record ReuseStats(double remainingRatio, int groups, int rows, boolean padded, Map<Phase, Double> seconds) {
 
     public ReuseStats {
         seconds = Map.copyOf(seconds);
+    }
+
+    /** Clusters over all groups: {@code r_c} is this over {@code groups * rows}. */
+    public long clusters() {
+        return Math.round(remainingRatio * groups * (double) rows);
     }
 
     public double totalSeconds() {

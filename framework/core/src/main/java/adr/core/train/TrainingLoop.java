@@ -12,7 +12,10 @@ import java.util.List;
 /**
  * Runs epochs of training with evaluation. Shuffling and augmentation draw from
  * streams named per epoch ({@code shuffle/epoch-N}), so a run resumed at an epoch
- * boundary sees exactly the batches an uninterrupted run would have.
+ * boundary sees exactly the batches an uninterrupted run would have. A run resumed
+ * inside an epoch rebuilds that epoch's batches from the same streams and skips the
+ * ones already trained on, so it continues with the batch it would have seen next.
+ * A {@link StopSignal} ends the run at a step boundary without the final evaluation.
  */
 public final class TrainingLoop {
     private final Trainer trainer;
@@ -20,14 +23,21 @@ public final class TrainingLoop {
     private final Seeds seeds;
     private final Normalization normalization;
     private final TrainingListener listener;
+    private final StopSignal stop;
 
     public TrainingLoop(Trainer trainer, TrainingPlan plan, Seeds seeds, Normalization normalization,
             TrainingListener listener) {
+        this(trainer, plan, seeds, normalization, listener, new StopSignal());
+    }
+
+    public TrainingLoop(Trainer trainer, TrainingPlan plan, Seeds seeds, Normalization normalization,
+            TrainingListener listener, StopSignal stop) {
         this.trainer = trainer;
         this.plan = plan;
         this.seeds = seeds;
         this.normalization = normalization;
         this.listener = listener;
+        this.stop = stop;
     }
 
     /** Trains from {@code start} to the plan's last epoch and evaluates on {@code test}. */
@@ -35,6 +45,7 @@ public final class TrainingLoop {
         long begin = System.nanoTime();
         long totalSteps = (long) plan.epochs() * stepsPerEpoch(train);
         long globalStep = start.globalStep();
+        long alreadyDone = globalStep - (long) start.epochsDone() * stepsPerEpoch(train);
         double trainSeconds = 0;
         long images = 0;
         Evaluation last = null;
@@ -46,6 +57,15 @@ public final class TrainingLoop {
             EpochTally tally = new EpochTally();
             int step = 0;
             for (Batch batch : batches) {
+                if (alreadyDone > 0) {
+                    alreadyDone--; // trained on before this run was interrupted
+                    step++;
+                    continue;
+                }
+                if (stop.requested()) {
+                    return stopped(begin, trainSeconds + tally.seconds, images + tally.images, epoch - 1, globalStep,
+                            reports);
+                }
                 listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps));
                 long t0 = System.nanoTime();
                 double lr = plan.schedule().rate(globalStep, totalSteps);
@@ -72,7 +92,13 @@ public final class TrainingLoop {
             last = evaluate(test);
         }
         return new TrainingResult(last, (System.nanoTime() - begin) / 1e9, trainSeconds, images,
-                new TrainingProgress(plan.epochs(), globalStep), List.copyOf(reports));
+                new TrainingProgress(plan.epochs(), globalStep), List.copyOf(reports), false);
+    }
+
+    private static TrainingResult stopped(long begin, double trainSeconds, long images, int epochsDone,
+            long globalStep, List<EpochReport> reports) {
+        return new TrainingResult(null, (System.nanoTime() - begin) / 1e9, trainSeconds, images,
+                new TrainingProgress(epochsDone, globalStep), List.copyOf(reports), true);
     }
 
     public Evaluation evaluate(Dataset data) {

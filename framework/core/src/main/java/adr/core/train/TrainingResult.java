@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param wallSeconds from the first step to the end of the final evaluation
  * @param trainSeconds time inside training steps only
+ * @param test the final evaluation, null when the run was stopped
  * @param imagesTrained training images processed by this process (resumed epochs excluded)
+ * @param stopped true when a {@link StopSignal} ended the run before its last epoch
  */
 public record TrainingResult(Evaluation test, double wallSeconds, double trainSeconds, long imagesTrained,
-        TrainingProgress progress, List<EpochReport> epochs) {
+        TrainingProgress progress, List<EpochReport> epochs, boolean stopped) {
 
     public double imagesPerSecond() {
         return trainSeconds > 0 ? imagesTrained / trainSeconds : 0;

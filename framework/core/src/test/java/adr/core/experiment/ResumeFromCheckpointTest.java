@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import adr.core.data.DatasetSource;
 import adr.core.nn.ConvAlgorithm;
 import adr.core.train.StepReport;
+import adr.core.train.StopSignal;
+import adr.core.train.TrainingProgress;
 import adr.core.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,46 @@ class ResumeFromCheckpointTest {
         assertThat(resumed.result().progress().globalStep()).isEqualTo(10);
         assertThat(resumed.result().test().accuracy()).isEqualTo(whole.result().test().accuracy());
         assertThat(secondHalf.values).isEqualTo(uninterrupted.values.subList(5, 10));
+    }
+
+    /** Asks the run to stop once {@code steps} steps are done, as a signal handler would. */
+    private static final class StopAfter implements TrainingListener {
+        final StopSignal signal = new StopSignal();
+        final Losses losses = new Losses();
+        private final int steps;
+
+        StopAfter(int steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void onStep(StepReport step) {
+            losses.onStep(step);
+            if (losses.values.size() == steps) {
+                signal.request();
+            }
+        }
+    }
+
+    @Test
+    void aRunStoppedInsideAnEpochResumesWithTheBatchItWouldHaveSeenNext(@TempDir Path dir) {
+        Losses uninterrupted = new Losses();
+        ExperimentOutcome whole = new ExperimentRunner(config(2, null, null), uninterrupted).run();
+
+        Path checkpoint = dir.resolve("ckpt");
+        StopAfter stopper = new StopAfter(7);
+        ExperimentOutcome stopped = new ExperimentRunner(config(2, checkpoint, null), RunObserver.of(stopper),
+                line -> { }, stopper.signal).run();
+        assertThat(stopped.result().stopped()).isTrue();
+        assertThat(stopped.result().test()).isNull();
+        assertThat(stopped.result().progress()).isEqualTo(new TrainingProgress(1, 7));
+
+        Losses rest = new Losses();
+        ExperimentOutcome resumed = new ExperimentRunner(config(2, null, checkpoint), rest).run();
+
+        assertThat(stopper.losses.values).isEqualTo(uninterrupted.values.subList(0, 7));
+        assertThat(rest.values).isEqualTo(uninterrupted.values.subList(7, 10));
+        assertThat(resumed.result().test().accuracy()).isEqualTo(whole.result().test().accuracy());
     }
 
     @Test
