@@ -1,2 +1,0 @@
-/** Event-sourced experiment tracking (filled by the tracking issue). */
-package adr.tracking;
