@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code adr demo}: trains on the embedded defaults ({@code adr/cli/demo.yaml}) and prints the result. */
@@ -15,6 +16,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write a JSON summary of the run here")
     Path json;
 
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
+
     @Override
     public Integer call() throws Exception {
         ConfigResolver resolver = new ConfigResolver();
@@ -24,7 +28,6 @@ final class DemoCommand implements Callable<Integer> {
         var config = resolver.resolve();
         System.out.println("ADR demo: " + config.model() + " on " + config.dataset() + ", " + config.epochs()
                 + " epoch(s) over " + config.trainLimit() + " training images, exact convolution");
-        new TrainingSession(System.out, System.err).run(config, json);
-        return 0;
+        return new TrainingSession(System.out, System.err).run(config, json, tracking, null);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code adr} command line. */
 @Command(name = "adr", mixinStandardHelpOptions = true, version = "adr 0.1.0",
         description = "Adaptive deep reuse: train CNNs faster by reusing computation inside convolutions.",
-        subcommands = {TrainCommand.class, DemoCommand.class, PluginsCommand.class})
+        subcommands = {TrainCommand.class, DemoCommand.class, PluginsCommand.class, adr.cli.runs.RunsCommand.class})
 public final class Main implements Runnable {
     static final int USAGE_ERROR = 2;
 

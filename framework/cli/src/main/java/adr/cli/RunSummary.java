@@ -18,10 +18,11 @@ import java.util.Map;
 /** The result of a run as a table for people and as JSON for scripts (snake_case keys). */
 record RunSummary(Map<String, Object> fields) {
 
-    static RunSummary of(ExperimentOutcome o) {
+    static RunSummary of(String runId, ExperimentOutcome o) {
         var c = o.config();
         var r = o.result();
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("run_id", runId);
         f.put("model", c.model());
         f.put("dataset", c.dataset());
         f.put("test_accuracy", r.test().accuracy());
@@ -53,6 +54,7 @@ record RunSummary(Map<String, Object> fields) {
 
     void printTable(PrintStream out) {
         List<String[]> rows = List.of(
+                row("run", String.valueOf(fields.get("run_id"))),
                 row("model", fields.get("model") + " (" + String.format(Locale.ROOT, "%,d", fields.get("parameters"))
                         + " parameters)"),
                 row("dataset", fields.get("dataset") + " (" + fields.get("train_images") + " train / "

@@ -1,13 +1,17 @@
 package adr.cli;
 
+import adr.tracking.run.ResumePoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code adr train}: one training run from defaults, an experiment file and flags. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model. Flags override the --config file, which overrides the defaults.")
+        description = {"Train a model. Flags override the --config file, which overrides the defaults.",
+                "Every run gets a run id and a journal under --home; --resume RUN continues one with its recorded"
+                        + " configuration (flags given with it override that)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML experiment file (keys as the flags, without --)")
@@ -55,9 +59,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "the clustering's configuration, e.g. variant=sign,bucket-width=1 (see adr plugins --json)")
     String clusteringOptions;
 
+    @Mixin
+    TrackingOptions tracking = new TrackingOptions();
+
     @Override
     public Integer call() {
         ConfigResolver resolver = new ConfigResolver();
+        ResumePoint resume = null;
+        if (tracking.resume != null) {
+            resume = ResumePoint.read(tracking.home, tracking.resume, line -> System.err.println("adr: " + line));
+            RecordedConfig.overlay(resolver, resume);
+        }
         if (configFile != null) {
             resolver.file(configFile);
         }
@@ -87,8 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.STRATEGY_OPTIONS, strategyOptions);
         flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
-        new TrainingSession(System.out, System.err).run(resolver.resolve(), json);
-        return 0;
+        return new TrainingSession(System.out, System.err).run(resolver.resolve(), json, tracking, resume);
     }
 
     private static void flag(ConfigResolver resolver, ConfigKey key, String value) {

@@ -1,30 +1,127 @@
 package adr.cli;
 
+import adr.core.checkpoint.CheckpointStore;
+import adr.core.experiment.CompositeObserver;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentOutcome;
 import adr.core.experiment.ExperimentRunner;
+import adr.core.experiment.RunObserver;
+import adr.core.train.StopSignal;
+import adr.spi.events.EventSink;
+import adr.tracking.events.EventJson;
+import adr.tracking.journal.JournalLayout;
+import adr.tracking.kafka.KafkaSettings;
+import adr.tracking.kafka.KafkaSink;
+import adr.tracking.run.RecorderSettings;
+import adr.tracking.run.ResumePoint;
+import adr.tracking.run.RunIds;
+import adr.tracking.run.TrackedRun;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.random.RandomGenerator;
 
-/** Runs one experiment with a progress bar, then prints the summary and writes the JSON. */
+/**
+ * Runs one tracked experiment: opens the run's journal (and the Kafka sink when asked),
+ * trains with a progress bar while the recorder writes the run's events, stops cleanly on
+ * SIGINT or SIGTERM, then prints the summary and writes the JSON.
+ */
 final class TrainingSession {
     private final PrintStream out;
     private final PrintStream err;
+    private final Clock clock = Clock.systemUTC();
 
     TrainingSession(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    ExperimentOutcome run(ExperimentConfig config, Path json) {
+    /**
+     * @param resume the run to continue, or null for a new run
+     * @return the process exit code: 0, or 128 plus the signal that stopped the run
+     */
+    int run(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
+        boolean kafka = tracking.kafka();
+        String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
+        ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
+        KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
+                new EventJson()) : null;
+        List<EventSink> sinks = kafkaSink == null ? List.of() : List.of(kafkaSink);
+        RecorderSettings settings = new RecorderSettings(tracking.metricsEvery, tracking.heartbeatSeconds, host(),
+                ProcessHandle.current().pid());
+        StopSignal stop = new StopSignal();
+        int code;
+        try (TrackedRun run = resume == null
+                ? TrackedRun.start(tracking.home, runId, sinks, settings, clock, this::warn)
+                : TrackedRun.resume(tracking.home, runId, sinks, settings, clock, this::warn);
+                StopOnSignal signals = new StopOnSignal(stop, err)) {
+            out.println((resume == null ? "run " : "resuming run ") + runId + " (journal "
+                    + JournalLayout.journalFile(tracking.home, runId) + ")");
+            code = train(run, config, json, stop, signals);
+        }
+        if (kafkaSink != null && kafkaSink.undelivered() > 0) {
+            warn(kafkaSink.undelivered() + " events of run " + runId + " are not in Kafka yet; publish them with"
+                    + " ./adr runs sync " + runId + " --kafka-bootstrap " + tracking.kafkaBootstrap);
+        }
+        return code;
+    }
+
+    private int train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals) {
         ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs());
-        ExperimentOutcome outcome = new ExperimentRunner(config, progress, progress::note).run();
-        RunSummary summary = RunSummary.of(outcome);
+        RunObserver observer = new CompositeObserver(List.of(run.recorder(), RunObserver.of(progress)));
+        ExperimentOutcome outcome;
+        try {
+            outcome = new ExperimentRunner(config, observer, progress::note, stop).run();
+        } catch (RuntimeException e) {
+            run.recorder().failed(e);
+            throw e;
+        }
+        var result = outcome.result();
+        if (result.stopped()) {
+            run.recorder().interrupted(signals.signalName(), result.progress(), config.checkpointDir());
+            err.println("adr: run " + run.runId() + " stopped after step " + result.progress().globalStep()
+                    + "; checkpoint in " + config.checkpointDir() + "; continue it with ./adr train --resume "
+                    + run.runId());
+            return signals.exitCode();
+        }
+        run.recorder().completed(outcome);
+        RunSummary summary = RunSummary.of(run.runId(), outcome);
         summary.printTable(out);
         if (json != null) {
             summary.writeJson(json);
             out.println("summary written to " + json);
         }
-        return outcome;
+        return 0;
+    }
+
+    /**
+     * Every tracked run checkpoints (into its directory under the home unless
+     * --checkpoint-dir says otherwise) so that it can be resumed; a resumed run starts from
+     * its checkpoint when one was written, else from the beginning.
+     */
+    private static ExperimentConfig withRunCheckpoints(ExperimentConfig config, Path home, String runId,
+            ResumePoint resume) {
+        Path checkpoints = config.checkpointDir() != null ? config.checkpointDir()
+                : JournalLayout.checkpointDirectory(home, runId);
+        Path from = config.resumeFrom();
+        if (from == null && resume != null && CheckpointStore.exists(checkpoints)) {
+            from = checkpoints;
+        }
+        return config.withCheckpoints(checkpoints, from);
+    }
+
+    private void warn(String message) {
+        err.println("adr: " + message);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
     }
 }

@@ -17,11 +17,17 @@ import picocli.CommandLine;
 /** The command line end to end: exit codes, one-line errors, the JSON summary of a real run. */
 class MainTest {
     private final StringWriter err = new StringWriter();
+    @TempDir
+    Path home;
 
+    /** Runs the command line with its run journals in a temporary ADR home. */
     private int run(String... args) {
         CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = home.toString();
+        return cli.execute(withHome);
     }
 
     @Test
@@ -62,6 +68,9 @@ class MainTest {
         assertThat(summary.get("seed").asLong()).isEqualTo(3);
         assertThat(summary.get("model").asText()).isEqualTo("cifarnet");
         assertThat(summary.get("test_images").asInt()).isEqualTo(2000);
+        String runId = summary.get("run_id").asText();
+        assertThat(home.resolve(runId).resolve("events.jsonl")).isNotEmptyFile();
+        assertThat(home.resolve(runId).resolve("checkpoint").resolve("manifest.json")).isRegularFile();
     }
 
     @Test

@@ -1,11 +1,14 @@
 package adr.tracking.run;
 
+import adr.core.experiment.CompositeObserver;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentOutcome;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
+import adr.core.experiment.RunObserver;
 import adr.core.nn.ConvAlgorithm;
 import adr.core.train.StopSignal;
+import adr.core.train.TrainingListener;
 import adr.spi.events.EventSink;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,10 +26,16 @@ public final class TrainingRunEvents {
 
     /** Trains {@code config} as run {@code runId} under {@code home}, its events also going to {@code sinks}. */
     public static ExperimentOutcome train(Path home, String runId, ExperimentConfig config, List<EventSink> sinks) {
+        return train(home, runId, config, sinks, TrainingListener.NONE);
+    }
+
+    /** As above, with {@code during} observing the training steps too (after the recorder). */
+    public static ExperimentOutcome train(Path home, String runId, ExperimentConfig config, List<EventSink> sinks,
+            TrainingListener during) {
         RecorderSettings settings = new RecorderSettings(2, 1, "test-host", ProcessHandle.current().pid());
         try (TrackedRun run = TrackedRun.start(home, runId, sinks, settings, Clock.systemUTC(), w -> { })) {
-            ExperimentOutcome outcome = new ExperimentRunner(config, run.recorder(), line -> { }, new StopSignal())
-                    .run();
+            RunObserver observer = new CompositeObserver(List.of(run.recorder(), RunObserver.of(during)));
+            ExperimentOutcome outcome = new ExperimentRunner(config, observer, line -> { }, new StopSignal()).run();
             run.recorder().completed(outcome);
             return outcome;
         }

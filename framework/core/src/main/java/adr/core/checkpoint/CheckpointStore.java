@@ -62,6 +62,12 @@ public final class CheckpointStore {
         }
     }
 
+    /** True when {@code dir} holds a checkpoint {@link #load} can read (or the complete previous one). */
+    public static boolean exists(Path dir) {
+        Path source = dir.toAbsolutePath().normalize();
+        return Files.isRegularFile(source.resolve(MANIFEST)) || Files.isRegularFile(previousOf(source).resolve(MANIFEST));
+    }
+
     /**
      * Reads the checkpoint in {@code dir}, verifying every tensor's length and checksum.
      *

@@ -1,0 +1,44 @@
+package adr.cli;
+
+import adr.tracking.journal.JournalLayout;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where a run's events go and how it is recorded; shared by {@code train} and {@code demo}. */
+final class TrackingOptions {
+    static final String JOURNAL = "journal";
+    static final String KAFKA = "kafka";
+
+    @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
+    Path home = JournalLayout.DEFAULT_HOME;
+
+    @Option(names = "--sink", description = "journal (default: the run's journal only) or kafka (journal, then Kafka)")
+    String sink = JOURNAL;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap server for --sink kafka")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default adr.events)")
+    String kafkaTopic = adr.tracking.kafka.KafkaSettings.DEFAULT_TOPIC;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "continue run RUN from its last checkpoint, with its recorded configuration")
+    String resume;
+
+    @Option(names = "--metrics-every", paramLabel = "N", description = "steps between StepMetrics events (default 10)")
+    int metricsEvery = 10;
+
+    @Option(names = "--heartbeat-seconds", paramLabel = "S", description = "seconds between heartbeats (default 10)")
+    int heartbeatSeconds = 10;
+
+    /** The sink choice, checked: a one-line error names a bad value or a missing bootstrap. */
+    boolean kafka() {
+        if (!sink.equals(JOURNAL) && !sink.equals(KAFKA)) {
+            throw new IllegalArgumentException("--sink must be journal or kafka, got '" + sink + "'");
+        }
+        if (sink.equals(KAFKA) && kafkaBootstrap == null) {
+            throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
+        }
+        return sink.equals(KAFKA);
+    }
+}

@@ -1,0 +1,66 @@
+package adr.cli.runs;
+
+import adr.tracking.projection.RunComparison;
+import adr.tracking.projection.RunHistory;
+import adr.tracking.projection.RunRegistry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code adr runs compare RUN RUN...}: runs side by side, with the time saved against the exact one. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Runs side by side: reuse setting, mean r_c, wall time, speed, accuracy, and time saved"
+                + " against the exact run among them.")
+final class CompareRunsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", arity = "2..*", description = "two or more run ids (see adr runs list)")
+    List<String> runIds;
+
+    @Mixin
+    ReplayOptions replay;
+
+    @Option(names = "--json", description = "print JSON to stdout instead of a table")
+    boolean json;
+
+    @ParentCommand
+    RunsCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Console console = Console.of(spec);
+        RunRegistry registry = replay.replay(parent.clock(), console::warn);
+        List<RunHistory> runs = replay.find(registry, runIds);
+        RunComparison comparison = RunComparison.of(runs);
+        if (json) {
+            console.json(RunsJson.comparison(comparison));
+            return 0;
+        }
+        table(comparison).print(console.out(), "");
+        console.println("");
+        console.println(comparison.baseline().map(id -> "Time saved is 1 - wall / wall of the exact run " + id + ".")
+                .orElse("No completed exact run among them, so no time saved; compare with one trained with"
+                        + " --strategy exact."));
+        return 0;
+    }
+
+    private static TextTable table(RunComparison comparison) {
+        TextTable table = new TextTable("RUN", "STATUS", "STRATEGY", "CLUSTERING", "L, H", "MEAN r_c", "WALL",
+                "IMAGES/S", "ACCURACY", "TIME SAVED");
+        for (RunComparison.Row row : comparison.rows()) {
+            table.row(row.runId(), row.status().name(), row.strategy(), row.clustering(), row.setting(),
+                    Cells.number(row.meanRemainingRatio(), 3, ""), Cells.number(row.wallSeconds(), 1, " s"),
+                    Cells.number(row.imagesPerSecond(), 0, ""), Cells.number(row.finalAccuracy(), 4, ""),
+                    Cells.percent(row.timeSaved()));
+        }
+        return table;
+    }
+}

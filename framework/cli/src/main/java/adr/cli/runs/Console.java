@@ -1,0 +1,41 @@
+package adr.cli.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The streams of one command: results to {@code out} (a table, or JSON for scripts), warnings
+ * to {@code err} so that they never corrupt the JSON.
+ */
+record Console(PrintWriter out, PrintWriter err) {
+    // record components (payloads, metric points) in the same snake_case as the hand-built keys
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+    static Console of(CommandSpec spec) {
+        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    void warn(String message) {
+        err.println("adr: warning: " + message);
+        err.flush();
+    }
+
+    void json(Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+        out.flush();
+    }
+
+    void println(String line) {
+        out.println(line);
+        out.flush();
+    }
+}

@@ -1,0 +1,90 @@
+package adr.cli.runs;
+
+import adr.tracking.events.EventSource;
+import adr.tracking.journal.JournalLayout;
+import adr.tracking.journal.JournalSource;
+import adr.tracking.kafka.KafkaSettings;
+import adr.tracking.kafka.KafkaSource;
+import adr.tracking.projection.RunHistory;
+import adr.tracking.projection.RunRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where the commands that read runs replay them from: the journals under the home, or Kafka. */
+final class ReplayOptions {
+    private static final String JOURNAL = "journal";
+    private static final String KAFKA = "kafka";
+
+    @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
+    Path home = JournalLayout.DEFAULT_HOME;
+
+    @Option(names = "--source", paramLabel = "journal|kafka",
+            description = "replay the journals under --home (default) or the Kafka topic")
+    String source = JOURNAL;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    private EventSource eventSource;
+
+    /**
+     * Every run the source knows. Journals tell whether a run's writer still holds its lock;
+     * Kafka cannot, so there a run's heartbeat age decides whether it was abandoned.
+     */
+    RunRegistry replay(Clock clock, Consumer<String> warnings) {
+        Path at = home;
+        Predicate<String> writerAlive = isKafka() ? null : runId -> JournalSource.writerAlive(at, runId);
+        return RunRegistry.replay(eventSource(), warnings, clock, writerAlive);
+    }
+
+    /** The runs, in the order given, or a one-line error naming every unknown one and how to see the known. */
+    List<RunHistory> find(RunRegistry registry, List<String> runIds) {
+        List<String> unknown = runIds.stream().filter(id -> registry.find(id).isEmpty()).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException((unknown.size() == 1 ? "unknown run " : "unknown runs ")
+                    + unknown.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + " in "
+                    + describe() + "; see the known runs with " + listCommand());
+        }
+        return runIds.stream().distinct().map(id -> registry.find(id).orElseThrow()).toList();
+    }
+
+    /** The {@code runs list} command that shows the same runs as this one. */
+    String listCommand() {
+        StringBuilder command = new StringBuilder("./adr runs list");
+        if (isKafka()) {
+            command.append(" --source kafka --kafka-bootstrap ").append(kafka.bootstrap);
+            if (!KafkaSettings.DEFAULT_TOPIC.equals(kafka.topic)) {
+                command.append(" --kafka-topic ").append(kafka.topic);
+            }
+        } else if (!home.equals(JournalLayout.DEFAULT_HOME)) {
+            command.append(" --home ").append(home);
+        }
+        return command.toString();
+    }
+
+    /** The source, for messages: a directory or a Kafka topic. */
+    String describe() {
+        return eventSource().describe();
+    }
+
+    private EventSource eventSource() {
+        if (eventSource == null) {
+            eventSource = isKafka() ? new KafkaSource(kafka.settings("--source kafka")) : new JournalSource(home);
+        }
+        return eventSource;
+    }
+
+    private boolean isKafka() {
+        return switch (source) {
+            case JOURNAL -> false;
+            case KAFKA -> true;
+            default -> throw new IllegalArgumentException("--source '" + source + "' is not journal or kafka");
+        };
+    }
+}

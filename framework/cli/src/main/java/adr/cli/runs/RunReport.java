@@ -1,0 +1,164 @@
+package adr.cli.runs;
+
+import adr.tracking.events.CheckpointSaved;
+import adr.tracking.events.EvaluationCompleted;
+import adr.tracking.events.ReuseConfigChanged;
+import adr.tracking.events.RunCompleted;
+import adr.tracking.events.RunStarted;
+import adr.tracking.projection.RunHistory;
+import adr.tracking.projection.RunStatus;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** The text of {@code adr runs show}: a heading block, then one section per kind of record. */
+final class RunReport {
+    private static final String INDENT = "  ";
+
+    private final PrintWriter out;
+
+    RunReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(RunHistory run) {
+        heading(run);
+        configuration(run);
+        plugins(run);
+        timeline(run);
+        evaluations(run);
+        checkpoints(run);
+        outcome(run);
+        out.flush();
+    }
+
+    private void heading(RunHistory run) {
+        out.println("Run " + run.runId() + ": " + run.status());
+        TextTable table = new TextTable("", "");
+        table.row("model", run.model() + " on " + run.dataset());
+        table.row("reuse", run.strategy() + " strategy, clustering " + run.clustering());
+        table.row("started", Cells.time(run.started()) + (run.resumedAt().isEmpty() ? ""
+                : ", resumed " + run.resumedAt().stream().map(Cells::time).collect(Collectors.joining(", "))));
+        table.row("last event", Cells.time(run.lastEventTime()));
+        table.row("epochs done", run.epochsDone() + (run.plannedEpochs() > 0 ? " of " + run.plannedEpochs() : ""));
+        RunStarted start = run.start();
+        if (start != null) {
+            table.row("written by", "host " + start.host() + ", pid " + start.pid());
+        }
+        boolean stopped = run.status() == RunStatus.ABANDONED || run.status() == RunStatus.INTERRUPTED;
+        if (stopped && !run.checkpoints().isEmpty()) {
+            table.row("resume with", "./adr train --resume " + run.runId());
+        }
+        table.row("events", run.eventCount() + " (last seq " + run.lastSeq() + ")"
+                + (run.gaps().isEmpty() ? "" : "; missing " + run.gaps() + ", those events are lost"));
+        rows(table);
+    }
+
+    private void configuration(RunHistory run) {
+        section("Configuration");
+        if (run.config().isEmpty()) {
+            out.println(INDENT + "(not recorded: the run's start was not seen)");
+            return;
+        }
+        TextTable table = new TextTable("", "");
+        run.config().forEach((key, value) -> table.row(key, String.valueOf(value)));
+        rows(table);
+    }
+
+    private void plugins(RunHistory run) {
+        if (run.plugins().isEmpty()) {
+            return;
+        }
+        section("Plugins");
+        TextTable table = new TextTable("KIND", "NAME", "PLUGIN", "VERSION", "SPI", "SOURCE");
+        for (RunStarted.PluginUse p : run.plugins()) {
+            table.row(p.kind(), p.name(), p.pluginId(), p.version(), p.spiVersion(), p.source());
+        }
+        table.print(out, INDENT);
+    }
+
+    private void timeline(RunHistory run) {
+        section("Reuse timeline");
+        if (run.reuseChanges().isEmpty()) {
+            out.println(INDENT + "(no changes: every layer stayed as configured)");
+            return;
+        }
+        TextTable table = new TextTable("EPOCH", "STEP", "LAYER", "FROM", "TO", "SCOPE", "REASON");
+        for (ReuseConfigChanged c : run.reuseChanges()) {
+            table.row(String.valueOf(c.epoch()), String.valueOf(c.globalStep()), c.layer(), c.from(), c.to(),
+                    c.scope(), c.reason());
+        }
+        table.print(out, INDENT);
+    }
+
+    private void evaluations(RunHistory run) {
+        if (run.evaluations().isEmpty()) {
+            return;
+        }
+        section("Evaluations");
+        TextTable table = new TextTable("EPOCH", "ACCURACY", "LOSS", "IMAGES");
+        for (EvaluationCompleted e : run.evaluations()) {
+            table.row(String.valueOf(e.epoch()), Cells.number(e.accuracy(), 4, ""), Cells.number(e.loss(), 4, ""),
+                    String.valueOf(e.images()));
+        }
+        table.print(out, INDENT);
+    }
+
+    private void checkpoints(RunHistory run) {
+        if (run.checkpoints().isEmpty()) {
+            return;
+        }
+        CheckpointSaved last = run.checkpoints().get(run.checkpoints().size() - 1);
+        section("Checkpoint");
+        out.println(INDENT + last.path() + " (after epoch " + last.epochsDone() + ", step " + last.globalStep() + ")");
+    }
+
+    private void outcome(RunHistory run) {
+        if (run.result() != null) {
+            section("Result");
+            rows(result(run.result()));
+        }
+        if (run.failure() != null) {
+            section("Failure");
+            out.println(INDENT + run.failure().error() + ": " + run.failure().message() + " (epoch "
+                    + run.failure().epoch() + ", step " + run.failure().globalStep() + ")");
+        }
+        if (run.interruption() != null) {
+            var stop = run.interruption();
+            section("Interruption");
+            out.println(INDENT + "signal " + stop.signal() + " after " + stop.epochsDone() + " epochs (step "
+                    + stop.globalStep() + "), " + (stop.checkpoint() == null ? "no checkpoint"
+                    : "checkpoint " + stop.checkpoint()));
+        }
+    }
+
+    private static TextTable result(RunCompleted r) {
+        TextTable table = new TextTable("", "");
+        table.row("test accuracy", Cells.number(r.testAccuracy(), 4, ""));
+        table.row("test loss", Cells.number(r.testLoss(), 4, ""));
+        table.row("wall time", Cells.number(r.wallSeconds(), 1, " s") + " (training " + Cells.number(r.trainSeconds(),
+                1, " s") + ")");
+        table.row("training speed", Cells.number(r.imagesPerSecond(), 0, " images/s"));
+        table.row("images trained", r.imagesTrained() + " in " + r.epochs() + (r.epochs() == 1 ? " epoch, " : " epochs, ")
+                + r.globalStep() + " steps");
+        Map<String, Double> ratios = r.meanRemainingRatio() == null ? Map.of() : r.meanRemainingRatio();
+        if (!ratios.isEmpty()) {
+            OptionalDouble mean = ratios.values().stream().mapToDouble(Double::doubleValue).average();
+            table.row("mean r_c", Cells.number(mean, 3, "") + " (" + ratios.entrySet().stream()
+                    .map(e -> e.getKey() + " " + Cells.number(e.getValue(), 3, ""))
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        return table;
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println(title);
+    }
+
+    /** A two-column key/value table, printed without its (empty) header. */
+    private void rows(TextTable table) {
+        table.printRows(out, INDENT);
+    }
+}

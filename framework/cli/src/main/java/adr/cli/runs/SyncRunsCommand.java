@@ -1,0 +1,100 @@
+package adr.cli.runs;
+
+import adr.spi.events.Event;
+import adr.tracking.journal.JournalLayout;
+import adr.tracking.journal.JournalReader;
+import adr.tracking.journal.JournalSource;
+import adr.tracking.kafka.KafkaSettings;
+import adr.tracking.kafka.KafkaSync;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code adr runs sync RUN|--all}: publishes the journal events that the Kafka topic lacks,
+ * for a run that trained while the broker was down or before Kafka was configured. The
+ * journal is the record; the topic is caught up from it, never the other way.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Publish to Kafka the journal events the topic does not have yet.")
+final class SyncRunsCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", arity = "0..1", description = "the run to sync (or --all)")
+    String runId;
+
+    @Option(names = "--all", description = "sync every run under --home")
+    boolean all;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
+    Path home = JournalLayout.DEFAULT_HOME;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--json", description = "print JSON to stdout instead of one line per run")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (all == (runId != null)) {
+            throw new IllegalArgumentException("give either a run id or --all; see the runs with ./adr runs list");
+        }
+        KafkaSettings settings = kafka.settings("runs sync");
+        List<String> ids = runIds(); // before any broker is contacted, so a typo fails fast
+        Console console = Console.of(spec);
+        KafkaSync sync = new KafkaSync(settings);
+        List<Map<String, Object>> results = new ArrayList<>();
+        if (ids.isEmpty() && !json) {
+            console.println("No runs in " + home + ".");
+        }
+        for (String id : ids) {
+            List<Event> events = JournalReader.read(JournalLayout.journalFile(home, id), console::warn);
+            KafkaSync.SyncResult result = sync.sync(id, events);
+            if (json) {
+                results.add(json(result));
+            } else {
+                console.println("run " + result.runId() + ": " + result.inJournal() + " events in the journal, "
+                        + result.alreadyInTopic() + " already in " + settings.topic() + ", " + result.published()
+                        + " published");
+            }
+        }
+        if (json) {
+            console.json(results);
+        }
+        return 0;
+    }
+
+    private List<String> runIds() {
+        if (all) {
+            return new JournalSource(home).runIds();
+        }
+        if (!Files.isRegularFile(JournalLayout.journalFile(home, runId))) {
+            throw new IllegalArgumentException("unknown run '" + runId + "': no journal at "
+                    + JournalLayout.journalFile(home, runId) + "; see the known runs with ./adr runs list"
+                    + (home.equals(JournalLayout.DEFAULT_HOME) ? "" : " --home " + home));
+        }
+        return List.of(runId);
+    }
+
+    private static Map<String, Object> json(KafkaSync.SyncResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_id", result.runId());
+        json.put("in_journal", result.inJournal());
+        json.put("already_in_topic", result.alreadyInTopic());
+        json.put("published", result.published());
+        return json;
+    }
+}

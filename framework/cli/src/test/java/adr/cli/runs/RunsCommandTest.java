@@ -1,0 +1,225 @@
+package adr.cli.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import adr.tracking.events.EventJson;
+import adr.tracking.journal.Journal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code adr runs} end to end over a temporary home of journals written by hand. */
+class RunsCommandTest {
+    private static final int USAGE_ERROR = Cli.USAGE_ERROR;
+
+    private final Cli cli = new Cli();
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void writeRuns() throws Exception {
+        RunsFixtures.threeRuns(home);
+    }
+
+    private int run(String... args) throws Exception {
+        return cli.run(args);
+    }
+
+    private List<String> lines() {
+        return cli.lines();
+    }
+
+    @Test
+    void listShowsOneAlignedRowPerRunWithItsStatus() throws Exception {
+        int code = run("runs", "list", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        List<String> lines = lines();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("RUN").contains("STATUS").contains("MODEL").contains("STRATEGY")
+                .contains("STARTED").contains("EPOCHS").endsWith("ACCURACY");
+        assertThat(lines.get(1)).startsWith("exact-1").contains("COMPLETED").contains("cifarnet").contains("exact")
+                .contains("2025-03-01 09:00:00Z").contains("1/1").endsWith("0.8600");
+        assertThat(lines.get(3)).startsWith("died-1").contains("ABANDONED").contains("0/1").endsWith("-");
+        int status = lines.get(0).indexOf("STATUS");
+        assertThat(lines).allSatisfy(line -> assertThat(line.charAt(status - 1)).isEqualTo(' '));
+        assertThat(lines.subList(1, 4)).extracting(line -> line.substring(status, status + 1))
+                .containsExactly("C", "C", "A");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void listAsJsonForScripts() throws Exception {
+        int code = run("runs", "list", "--home", home.toString(), "--json");
+
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(cli.out());
+        assertThat(runs).hasSize(3);
+        JsonNode reuse = runs.get(1);
+        assertThat(reuse.get("run_id").asText()).isEqualTo("reuse-1");
+        assertThat(reuse.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(reuse.get("final_accuracy").asDouble()).isEqualTo(0.85);
+        assertThat(reuse.get("started").asText()).isEqualTo("2025-03-01T10:00:00Z");
+        assertThat(runs.get(2).get("final_accuracy").isNull()).isTrue();
+    }
+
+    @Test
+    void aRunWhoseWriterHoldsItsLockIsRunning() throws Exception {
+        try (Journal journal = Journal.create(home, "live-1", new EventJson(), Clock.systemUTC())) {
+            journal.publish(new adr.spi.events.Event(EventJson.SCHEMA, UUID.randomUUID().toString(), "live-1", 0,
+                    "RunStarted", JournalFiles.T0.plusSeconds(60),
+                    new EventJson().toMap(RunsFixtures.started("exact", "none"))));
+            journal.flush();
+
+            int code = run("runs", "list", "--home", home.toString());
+
+            assertThat(code).as(cli.err()).isZero();
+            assertThat(lines()).filteredOn(l -> l.startsWith("live-1")).singleElement().asString()
+                    .contains("RUNNING");
+        }
+    }
+
+    @Test
+    void showPrintsConfigurationProvenanceTimelineEvaluationsAndResult() throws Exception {
+        int code = run("runs", "show", "reuse-1", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("Run reuse-1: COMPLETED")
+                .contains("fixed strategy, clustering lsh")
+                .contains("written by   host trainer-7, pid 4242")
+                .contains("Configuration").containsPattern("\n  strategy +fixed\n")
+                .contains("Plugins").containsPattern("clustering +lsh +adr-lsh +0\\.1\\.0 +1\\.0 +classpath")
+                .contains("Reuse timeline")
+                .containsPattern("conv1 +exact +L=25 H=8 +forward\\+weights\\+input +fixed strategy: reuse from")
+                .containsPattern("conv2 +L=25 H=8 +exact +exact +accuracy below target")
+                .contains("Evaluations").containsPattern("\n +1 +0\\.8500 +0\\.4300 +1000\n")
+                .contains("Result").containsPattern("test accuracy +0\\.8500")
+                .containsPattern("wall time +40\\.0 s").containsPattern("mean r_c +0\\.300 \\(");
+    }
+
+    @Test
+    void showAsJsonHasTheMetricSeries() throws Exception {
+        int code = run("runs", "show", "reuse-1", "--home", home.toString(), "--json");
+
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode run = new ObjectMapper().readTree(cli.out());
+        assertThat(run.get("config").get("L").asText()).isEqualTo("25");
+        assertThat(run.get("plugins").get(0).get("plugin_id").asText()).isEqualTo("adr-lsh");
+        assertThat(run.get("reuse_changes")).hasSize(3);
+        assertThat(run.get("reuse_changes").get(2).get("reason").asText()).isEqualTo("accuracy below target");
+        assertThat(run.get("metrics").get(0).get("remaining_ratio").get("conv1").asDouble()).isEqualTo(0.3);
+        assertThat(run.get("result").get("wall_seconds").asDouble()).isEqualTo(40.0);
+        assertThat(run.get("failure").isNull()).isTrue();
+    }
+
+    @Test
+    void anUnknownRunIsOneLineSayingHowToListTheKnownOnes() throws Exception {
+        int code = run("runs", "show", "nope", "--home", home.toString());
+
+        assertThat(code).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err()).isEqualTo("adr: unknown run 'nope' in journals under " + home
+                + "; see the known runs with ./adr runs list --home " + home + System.lineSeparator());
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void compareShowsTimeSavedAgainstTheExactRun() throws Exception {
+        int code = run("runs", "compare", "reuse-1", "exact-1", "died-1", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        List<String> lines = lines();
+        assertThat(lines.get(0)).startsWith("RUN").contains("L, H").contains("MEAN r_c").endsWith("TIME SAVED");
+        assertThat(lines.get(1)).startsWith("reuse-1").contains("fixed").contains("lsh")
+                .contains("conv1 L=25 H=8, conv2 exact").contains("0.300").contains("40.0 s").contains("1000")
+                .contains("0.8500").endsWith("60.0%");
+        assertThat(lines.get(2)).startsWith("exact-1").contains(" exact ").contains("1.000").contains("100.0 s")
+                .endsWith("0.0%");
+        assertThat(lines.get(3)).startsWith("died-1").contains("ABANDONED").contains("L=25 H=8").endsWith("-");
+        assertThat(lines.get(0).length()).isEqualTo(lines.get(1).length()); // right-aligned last column
+        assertThat(cli.out()).contains("exact run exact-1");
+    }
+
+    @Test
+    void compareAsJson() throws Exception {
+        int code = run("runs", "compare", "reuse-1", "exact-1", "--home", home.toString(), "--json");
+
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode comparison = new ObjectMapper().readTree(cli.out());
+        assertThat(comparison.get("baseline").asText()).isEqualTo("exact-1");
+        assertThat(comparison.get("runs").get(0).get("time_saved").asDouble()).isCloseTo(0.6,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(comparison.get("runs").get(0).get("mean_remaining_ratio").asDouble()).isCloseTo(0.3,
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void compareNamesEveryUnknownRun() throws Exception {
+        int code = run("runs", "compare", "reuse-1", "x", "y", "--home", home.toString());
+
+        assertThat(code).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).startsWith("adr: unknown runs 'x', 'y' in journals under ")
+                .endsWith("./adr runs list --home " + home).doesNotContain("\n");
+    }
+
+    @Test
+    void kafkaWithoutItsBootstrapIsOneLineNamingTheFlag() throws Exception {
+        int code = run("runs", "list", "--source", "kafka");
+
+        assertThat(code).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: --source kafka needs --kafka-bootstrap HOST:PORT (the"
+                + " Kafka broker), for example --kafka-bootstrap 127.0.0.1:9092");
+    }
+
+    @Test
+    void syncErrorsAreOneLine() throws Exception {
+        assertThat(run("runs", "sync", "reuse-1", "--home", home.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err()).contains("--kafka-bootstrap HOST:PORT").doesNotContain("Exception");
+        cli.clear();
+
+        assertThat(run("runs", "sync", "--home", home.toString(), "--kafka-bootstrap", "127.0.0.1:9")).isEqualTo(
+                USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: give either a run id or --all; see the runs with"
+                + " ./adr runs list");
+        cli.clear();
+
+        // the unknown run is found before any broker is contacted
+        assertThat(run("runs", "sync", "nope", "--home", home.toString(), "--kafka-bootstrap", "127.0.0.1:9"))
+                .isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).startsWith("adr: unknown run 'nope': no journal at ")
+                .endsWith("./adr runs list --home " + home);
+    }
+
+    @Test
+    void damagedJournalLinesAreWarningsOnStderrAndTheRestIsListed() throws Exception {
+        new JournalFiles(home, "torn-1").add(RunsFixtures.started("exact", "none")).append("0badc0de {\"sch");
+
+        int code = run("runs", "list", "--home", home.toString(), "--json");
+
+        assertThat(code).isZero();
+        assertThat(new ObjectMapper().readTree(cli.out())).hasSize(4);
+        assertThat(cli.err()).startsWith("adr: warning: ").contains("torn");
+    }
+
+    @Test
+    void gapsInAJournalAreReported() throws Exception {
+        new JournalFiles(home, "gap-1").add(RunsFixtures.started("exact", "none"));
+        // a line for seq 2 written directly: seq 1 is missing
+        String json = new EventJson().encode(new adr.spi.events.Event(EventJson.SCHEMA, "e-2", "gap-1", 2,
+                "Heartbeat", JournalFiles.T0.plusSeconds(2), java.util.Map.of("epoch", 1, "globalStep", 3)));
+        new JournalFiles(home, "gap-1").append(JournalFiles.line(json));
+
+        int code = run("runs", "list", "--home", home.toString());
+
+        assertThat(code).isZero();
+        assertThat(cli.err().strip()).isEqualTo("adr: warning: run gap-1 is missing events [seq 1]; what they"
+                + " recorded is lost");
+    }
+}
