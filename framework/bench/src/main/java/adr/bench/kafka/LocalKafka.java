@@ -77,7 +77,8 @@ public final class LocalKafka {
         }, "adr-kafka-shutdown"));
         server.startup();
         System.out.println("Kafka broker listening on 127.0.0.1:" + port + " (Ctrl-C stops it)");
-        System.out.println("data in " + data + "; use it with --kafka 127.0.0.1:" + port);
+        System.out.println("data in " + data + "; train against it with ./adr train --sink kafka"
+                + " --kafka-bootstrap 127.0.0.1:" + port);
         System.out.flush();
         server.awaitShutdown();
     }
