@@ -3,43 +3,39 @@ package adr.cli;
 import adr.core.train.EpochReport;
 import adr.core.train.StepReport;
 import adr.core.train.TrainingListener;
+import adr.core.train.TrainingPace;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar with smoothed loss, images/s and ETA. On a terminal it
- * redraws in place; otherwise (logs, CI) it prints a line every tenth of an epoch.
+ * A one-line progress bar with smoothed loss, images/s and ETA, read from the run's
+ * {@link TrainingPace} (which must hear each step first; the metrics read it too). On a
+ * terminal it redraws in place; otherwise (logs, CI) it prints a line every tenth of an
+ * epoch.
  */
 final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 28;
-    private static final double SMOOTHING = 0.05;
 
     private final PrintStream err;
     private final boolean interactive;
     private final int epochs;
-    private double smoothedLoss = Double.NaN;
-    private double epochSeconds;
-    private long epochImages;
+    private final TrainingPace pace;
     private int lastDecile;
 
-    ProgressBar(PrintStream err, boolean interactive, int epochs) {
+    ProgressBar(PrintStream err, boolean interactive, int epochs, TrainingPace pace) {
         this.err = err;
         this.interactive = interactive;
         this.epochs = epochs;
+        this.pace = pace;
     }
 
     @Override
     public void onEpochStart(int epoch, int steps) {
-        epochSeconds = 0;
-        epochImages = 0;
         lastDecile = 0;
     }
 
     @Override
     public void onStep(StepReport s) {
-        smoothedLoss = Double.isNaN(smoothedLoss) ? s.loss() : smoothedLoss + SMOOTHING * (s.loss() - smoothedLoss);
-        epochSeconds += s.seconds();
-        epochImages += s.images();
         int decile = s.step() * 10 / s.stepsInEpoch();
         if (interactive) {
             err.print("\r" + line(s));
@@ -53,10 +49,10 @@ final class ProgressBar implements TrainingListener {
     private String line(StepReport s) {
         int filled = (int) ((long) WIDTH * s.step() / s.stepsInEpoch());
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
-        double perStep = epochSeconds / s.step();
+        double perStep = pace.epochSeconds() / s.step();
         double eta = perStep * (s.stepsInEpoch() - s.step());
         return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f lr %.4f %.0f img/s ETA %s", s.epoch(), epochs,
-                bar, s.step(), s.stepsInEpoch(), smoothedLoss, s.learningRate(), epochImages / epochSeconds,
+                bar, s.step(), s.stepsInEpoch(), pace.smoothedLoss(), pace.learningRate(), pace.imagesPerSecond(),
                 duration(eta));
     }
 

@@ -4,7 +4,7 @@ import adr.tracking.journal.JournalLayout;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a run's events go and how it is recorded; shared by {@code train} and {@code demo}. */
+/** Where a run's events and metrics go and how it is recorded; shared by {@code train} and {@code demo}. */
 final class TrackingOptions {
     static final String JOURNAL = "journal";
     static final String KAFKA = "kafka";
@@ -30,6 +30,18 @@ final class TrackingOptions {
 
     @Option(names = "--heartbeat-seconds", paramLabel = "S", description = "seconds between heartbeats (default 10)")
     int heartbeatSeconds = 10;
+
+    @Option(names = "--metrics-port", paramLabel = "P",
+            description = "Prometheus scrape endpoint port (default 9464; 0 turns it off)")
+    int metricsPort = 9464;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST",
+            description = "address the endpoint binds to (default 127.0.0.1; 0.0.0.0 for every interface)")
+    String metricsHost = "127.0.0.1";
+
+    @Option(names = "--metrics-grace", paramLabel = "S", description = "seconds the final values stay scrapable"
+            + " after the run, when something has scraped the endpoint (default 15)")
+    int metricsGrace = 15;
 
     /** The sink choice, checked: a one-line error names a bad value or a missing bootstrap. */
     boolean kafka() {

@@ -7,11 +7,13 @@ import adr.core.experiment.ExperimentOutcome;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.RunObserver;
 import adr.core.train.StopSignal;
+import adr.core.train.TrainingPace;
 import adr.spi.events.EventSink;
 import adr.tracking.events.EventJson;
 import adr.tracking.journal.JournalLayout;
 import adr.tracking.kafka.KafkaSettings;
 import adr.tracking.kafka.KafkaSink;
+import adr.tracking.metrics.RunMetrics;
 import adr.tracking.run.RecorderSettings;
 import adr.tracking.run.ResumePoint;
 import adr.tracking.run.RunIds;
@@ -21,13 +23,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs one tracked experiment: opens the run's journal (and the Kafka sink when asked),
- * trains with a progress bar while the recorder writes the run's events, stops cleanly on
- * SIGINT or SIGTERM, then prints the summary and writes the JSON.
+ * Runs one tracked experiment: opens the run's journal (and the Kafka sink when asked)
+ * and the metrics endpoint, trains with a progress bar while the recorders write the
+ * run's events and meters, stops cleanly on SIGINT or SIGTERM, then prints the summary
+ * and writes the JSON.
  */
 final class TrainingSession {
     private final PrintStream out;
@@ -60,7 +65,13 @@ final class TrainingSession {
                 StopOnSignal signals = new StopOnSignal(stop, err)) {
             out.println((resume == null ? "run " : "resuming run ") + runId + " (journal "
                     + JournalLayout.journalFile(tracking.home, runId) + ")");
-            code = train(run, config, json, stop, signals);
+            TrainingPace pace = new TrainingPace();
+            try (RunMetrics metrics = startMetrics(tracking, runId, pace, run, kafkaSink)) {
+                code = train(run, config, json, stop, signals, pace, metrics);
+                if (metrics != null) {
+                    linger(metrics, tracking, stop);
+                }
+            }
         }
         if (kafkaSink != null && kafkaSink.undelivered() > 0) {
             warn(kafkaSink.undelivered() + " events of run " + runId + " are not in Kafka yet; publish them with"
@@ -69,9 +80,45 @@ final class TrainingSession {
         return code;
     }
 
-    private int train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals) {
-        ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs());
-        RunObserver observer = new CompositeObserver(List.of(run.recorder(), RunObserver.of(progress)));
+    /** The metrics endpoint, or null when turned off or its port is taken (training goes on without it). */
+    private RunMetrics startMetrics(TrackingOptions tracking, String runId, TrainingPace pace, TrackedRun run,
+            KafkaSink kafka) {
+        if (tracking.metricsPort == 0) {
+            return null;
+        }
+        try {
+            RunMetrics metrics = new RunMetrics(runId, pace, run::eventsWritten, kafka, tracking.metricsHost,
+                    tracking.metricsPort);
+            out.println("metrics on http://" + tracking.metricsHost + ":" + metrics.port() + "/metrics");
+            return metrics;
+        } catch (IllegalArgumentException e) {
+            warn(e.getMessage() + "; training goes on without metrics");
+            return null;
+        }
+    }
+
+    private void linger(RunMetrics metrics, TrackingOptions tracking, StopSignal stop) {
+        Duration grace = Duration.ofSeconds(Math.max(0, tracking.metricsGrace));
+        if (metrics.scraped() && !grace.isZero()) {
+            err.println("adr: final metrics stay scrapable for " + grace.toSeconds() + " s (--metrics-grace;"
+                    + " Ctrl-C ends the wait)");
+        }
+        try {
+            metrics.linger(grace, stop::requested);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals,
+            TrainingPace pace, RunMetrics metrics) {
+        ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs(), pace);
+        List<RunObserver> observers = new ArrayList<>(List.of(run.recorder(), RunObserver.of(pace)));
+        if (metrics != null) {
+            observers.add(metrics.recorder());
+        }
+        observers.add(RunObserver.of(progress));
+        RunObserver observer = new CompositeObserver(observers);
         ExperimentOutcome outcome;
         try {
             outcome = new ExperimentRunner(config, observer, progress::note, stop).run();

@@ -50,7 +50,7 @@ class CrashSafetyTest {
             command.add("-Dorg.bytedeco.javacpp.platform.extension=" + extension);
         }
         command.addAll(List.of("adr.cli.Main", "train", "--home", home.toString(), "--epochs", "2", "--train-limit",
-                "1280", "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1"));
+                "1280", "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1", "--metrics-port", "0"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -80,7 +80,7 @@ class CrashSafetyTest {
 
     private static int resume(Path home, String runId) {
         return Main.commandLine().execute("train", "--resume", runId, "--home", home.toString(), "--heartbeat-seconds",
-                "1");
+                "1", "--metrics-port", "0");
     }
 
     private static int lastIndexOf(List<Event> events, String type) {

@@ -20,13 +20,15 @@ class MainTest {
     @TempDir
     Path home;
 
-    /** Runs the command line with its run journals in a temporary ADR home. */
+    /** Runs the command line with its run journals in a temporary ADR home and no metrics endpoint. */
     private int run(String... args) {
         CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        String[] withHome = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] withHome = java.util.Arrays.copyOf(args, args.length + 4);
         withHome[args.length] = "--home";
         withHome[args.length + 1] = home.toString();
+        withHome[args.length + 2] = "--metrics-port";
+        withHome[args.length + 3] = "0";
         return cli.execute(withHome);
     }
 
