@@ -8,7 +8,7 @@ import adr.core.train.TrainingProgress;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Passes every callback to several observers, in order. */
+/** Passes every callback to several observers, in order (the training loop's listeners too). */
 public final class CompositeObserver implements RunObserver {
     private final List<RunObserver> observers;
 

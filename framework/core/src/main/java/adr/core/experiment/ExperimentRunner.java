@@ -14,7 +14,6 @@ import adr.core.nn.Conv2d;
 import adr.core.reuse.LayerState;
 import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
-import adr.core.train.CompositeListener;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.SgdMomentum;
@@ -96,7 +95,7 @@ public final class ExperimentRunner {
         observer.onRunStart(new RunStart(config, wiring == null ? List.of() : wiring.plugins(), start, totalSteps,
                 train.size(), test.size(), reuse == null ? exactLayers(network) : reuse::layerStates));
         TrainingLoop loop = new TrainingLoop(new Trainer(network, optimizer), plan, seeds, Normalization.fit(train),
-                new CompositeListener(listeners), stop);
+                new CompositeObserver(listeners.stream().map(RunObserver::of).toList()), stop);
         TrainingResult result = loop.run(train, test, start);
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
