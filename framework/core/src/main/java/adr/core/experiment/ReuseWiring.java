@@ -47,11 +47,14 @@ final class ReuseWiring {
      */
     static ReuseWiring prepare(ReuseConfig reuse) {
         PluginLoader loader = new PluginLoader();
-        PluginRegistry registry = reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
-        PluginChoices choices = PluginChoices.NONE.withStrategy(reuse.strategy(), strategyOptions(reuse, registry))
-                .withPolicy(reuse.policy(), reuse.optionsFor("policy"))
-                .withClustering(reuse.clustering(), reuse.optionsFor("clustering"));
-        PluginSelection selection = RunModule.createInjector(registry, choices).getInstance(PluginSelection.class);
+        PluginRegistry registry;
+        try {
+            registry = reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
+        } catch (PluginException loading) {
+            throw withChoiceProblems(loading, reuse);
+        }
+        PluginSelection selection = RunModule.createInjector(registry, choices(reuse, registry))
+                .getInstance(PluginSelection.class);
         List<String> problems = new ArrayList<>();
         var s = selection.strategy().orElseThrow();
         var p = selection.policy().orElseThrow();
@@ -64,6 +67,28 @@ final class ReuseWiring {
             throw new PluginException(problems);
         }
         return new ReuseWiring(selection, strategy, policy);
+    }
+
+    private static PluginChoices choices(ReuseConfig reuse, PluginRegistry registry) {
+        return PluginChoices.NONE.withStrategy(reuse.strategy(), strategyOptions(reuse, registry))
+                .withPolicy(reuse.policy(), reuse.optionsFor("policy"))
+                .withClustering(reuse.clustering(), reuse.optionsFor("clustering"));
+    }
+
+    /**
+     * A broken plugin directory and a bad name in the configuration are reported together:
+     * the run's choices are checked against the plugins that did load.
+     */
+    private static PluginException withChoiceProblems(PluginException loading, ReuseConfig reuse) {
+        List<String> problems = new ArrayList<>(loading.problems());
+        loading.usablePlugins().ifPresent(usable -> {
+            try {
+                RunModule.createInjector(usable, choices(reuse, usable)).getInstance(PluginSelection.class);
+            } catch (PluginException choosing) {
+                problems.addAll(choosing.problems());
+            }
+        });
+        return new PluginException(problems);
     }
 
     private static <T> T attempt(String what, Supplier<T> create, List<String> problems) {

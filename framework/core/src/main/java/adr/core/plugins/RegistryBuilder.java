@@ -136,9 +136,10 @@ final class RegistryBuilder {
                 unique.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(name, entries.get(0));
             }
         }));
+        PluginRegistry registry = new PluginRegistry(unique, List.copyOf(pluginsById.values()));
         if (!all.isEmpty()) {
-            throw new PluginException(all);
+            throw new PluginException(all, registry);
         }
-        return new PluginRegistry(unique, List.copyOf(pluginsById.values()));
+        return registry;
     }
 }
