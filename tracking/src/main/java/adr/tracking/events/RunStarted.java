@@ -21,8 +21,9 @@ public record RunStarted(String model, String dataset, String strategy, String c
      *
      * @param kind clustering, policy, strategy or sink
      * @param source the jar's path, or "classpath" for the built-ins
+     * @param config the factory's resolved configuration, every declared key with its value
      */
     public record PluginUse(String kind, String name, String pluginId, String version, String spiVersion,
-            String source) {
+            String source, Map<String, Object> config) {
     }
 }

@@ -80,7 +80,8 @@ public final class RunRecorder implements RunObserver {
 
     private List<RunStarted.PluginUse> plugins(List<PluginUse> uses) {
         return uses.stream().map(u -> new RunStarted.PluginUse(u.kind().label(), u.name(), u.provenance().pluginId(),
-                u.provenance().version(), u.provenance().spiVersion().toString(), u.provenance().source())).toList();
+                u.provenance().version(), u.provenance().spiVersion().toString(), u.provenance().source(), u.config()))
+                .toList();
     }
 
     @Override

@@ -34,7 +34,8 @@ class EventGoldenTest {
         config.put("epochs", "1");
         config.put("clustering-options.variant", "quantized");
         s.put(EventType.RUN_STARTED, new RunStarted("cifarnet", "fashion-mnist", "fixed", "lsh", config,
-                List.of(new RunStarted.PluginUse("clustering", "lsh", "adr-lsh", "0.1.0", "1.0", "classpath")), 1, 79,
+                List.of(new RunStarted.PluginUse("clustering", "lsh", "adr-lsh", "0.1.0", "1.0", "classpath",
+                        Map.of("variant", "quantized"))), 1, 79,
                 5000, 10000, "host-1", 4242, 10, false, 0, 0));
         s.put(EventType.EPOCH_STARTED, new EpochStarted(1, 79));
         s.put(EventType.STEP_METRICS, new StepMetrics(1, 10, 79, 9, 1.25, 0.02, 1180.5, List.of(

@@ -71,9 +71,10 @@ final class RunReport {
             return;
         }
         section("Plugins");
-        TextTable table = new TextTable("KIND", "NAME", "PLUGIN", "VERSION", "SPI", "SOURCE");
+        TextTable table = new TextTable("KIND", "NAME", "PLUGIN", "VERSION", "SPI", "SOURCE", "CONFIG");
         for (RunStarted.PluginUse p : run.plugins()) {
-            table.row(p.kind(), p.name(), p.pluginId(), p.version(), p.spiVersion(), p.source());
+            table.row(p.kind(), p.name(), p.pluginId(), p.version(), p.spiVersion(), p.source(),
+                    p.config() == null ? "" : new java.util.TreeMap<>(p.config()).toString());
         }
         table.print(out, INDENT);
     }

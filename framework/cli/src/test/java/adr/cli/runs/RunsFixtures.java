@@ -41,7 +41,8 @@ final class RunsFixtures {
         config.put("L", "25");
         config.put("H", "8");
         return new RunStarted("cifarnet", "fashion-mnist", strategy, clustering, config,
-                List.of(new RunStarted.PluginUse("clustering", "lsh", "adr-lsh", "0.1.0", "1.0", "classpath")),
+                List.of(new RunStarted.PluginUse("clustering", "lsh", "adr-lsh", "0.1.0", "1.0", "classpath",
+                        Map.of("variant", "quantized"))),
                 1, 100, 6400, 1000, "trainer-7", 4242, 30, false, 0, 0);
     }
 
