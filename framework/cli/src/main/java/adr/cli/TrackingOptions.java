@@ -2,6 +2,9 @@ package adr.cli;
 
 import adr.tracking.journal.JournalLayout;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where a run's events and metrics go and how it is recorded; shared by {@code train} and {@code demo}. */
@@ -12,8 +15,14 @@ final class TrackingOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
     Path home = JournalLayout.DEFAULT_HOME;
 
-    @Option(names = "--sink", description = "journal (default: the run's journal only) or kafka (journal, then Kafka)")
-    String sink = JOURNAL;
+    @Option(names = "--sink", paramLabel = "NAME[,NAME...]", split = ",",
+            description = "where events go besides the run's journal (always written first): kafka, and/or the name"
+                    + " of a sink plugin (see adr plugins); default journal only")
+    List<String> sinks = List.of(JOURNAL);
+
+    @Option(names = "--sink-options", paramLabel = "SINK.KEY=V,...", split = ",",
+            description = "configuration of plugin sinks, e.g. mysink.path=/tmp/events.log")
+    Map<String, String> sinkOptions = new LinkedHashMap<>();
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap server for --sink kafka")
     String kafkaBootstrap;
@@ -43,14 +52,17 @@ final class TrackingOptions {
             + " after the run, when something has scraped the endpoint (default 15)")
     int metricsGrace = 15;
 
-    /** The sink choice, checked: a one-line error names a bad value or a missing bootstrap. */
+    /** True when Kafka is among the sinks; a one-line error names a missing bootstrap. */
     boolean kafka() {
-        if (!sink.equals(JOURNAL) && !sink.equals(KAFKA)) {
-            throw new IllegalArgumentException("--sink must be journal or kafka, got '" + sink + "'");
-        }
-        if (sink.equals(KAFKA) && kafkaBootstrap == null) {
+        boolean kafka = sinks.contains(KAFKA);
+        if (kafka && kafkaBootstrap == null) {
             throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
         }
-        return sink.equals(KAFKA);
+        return kafka;
+    }
+
+    /** The sinks that plugins must provide: every name but journal and kafka. */
+    List<String> pluginSinks() {
+        return sinks.stream().filter(s -> !s.equals(JOURNAL) && !s.equals(KAFKA)).distinct().toList();
     }
 }

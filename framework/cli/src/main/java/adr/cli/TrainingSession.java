@@ -14,6 +14,7 @@ import adr.tracking.journal.JournalLayout;
 import adr.tracking.kafka.KafkaSettings;
 import adr.tracking.kafka.KafkaSink;
 import adr.tracking.metrics.RunMetrics;
+import adr.tracking.run.PluginSinks;
 import adr.tracking.run.RecorderSettings;
 import adr.tracking.run.ResumePoint;
 import adr.tracking.run.RunIds;
@@ -52,11 +53,16 @@ final class TrainingSession {
         boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
+        PluginSinks pluginSinks = PluginSinks.create(tracking.pluginSinks(), tracking.sinkOptions,
+                config.reuse().pluginsDir());
         KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
                 new EventJson()) : null;
-        List<EventSink> sinks = kafkaSink == null ? List.of() : List.of(kafkaSink);
+        List<EventSink> sinks = new ArrayList<>(pluginSinks.sinks());
+        if (kafkaSink != null) {
+            sinks.add(kafkaSink);
+        }
         RecorderSettings settings = new RecorderSettings(tracking.metricsEvery, tracking.heartbeatSeconds, host(),
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(), pluginSinks.uses());
         StopSignal stop = new StopSignal();
         int code;
         try (TrackedRun run = resume == null

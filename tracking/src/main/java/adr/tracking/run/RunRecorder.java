@@ -78,7 +78,9 @@ public final class RunRecorder implements RunObserver {
         onStarted.accept(this);
     }
 
-    private List<RunStarted.PluginUse> plugins(List<PluginUse> uses) {
+    private List<RunStarted.PluginUse> plugins(List<PluginUse> runPlugins) {
+        List<PluginUse> uses = new java.util.ArrayList<>(runPlugins);
+        uses.addAll(settings.sinkPlugins());
         return uses.stream().map(u -> new RunStarted.PluginUse(u.kind().label(), u.name(), u.provenance().pluginId(),
                 u.provenance().version(), u.provenance().spiVersion().toString(), u.provenance().source(), u.config()))
                 .toList();

@@ -32,7 +32,8 @@ public final class TrainingRunEvents {
     /** As above, with {@code during} observing the training steps too (after the recorder). */
     public static ExperimentOutcome train(Path home, String runId, ExperimentConfig config, List<EventSink> sinks,
             TrainingListener during) {
-        RecorderSettings settings = new RecorderSettings(2, 1, "test-host", ProcessHandle.current().pid());
+        RecorderSettings settings = new RecorderSettings(2, 1, "test-host", ProcessHandle.current().pid(),
+                List.of());
         try (TrackedRun run = TrackedRun.start(home, runId, sinks, settings, Clock.systemUTC(), w -> { })) {
             RunObserver observer = new CompositeObserver(List.of(run.recorder(), RunObserver.of(during)));
             ExperimentOutcome outcome = new ExperimentRunner(config, observer, line -> { }, new StopSignal()).run();
