@@ -3,6 +3,7 @@ package adr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adr.core.plugins.PluginJars;
+import adr.spi.SpiVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -70,8 +71,8 @@ class PluginsCommandTest {
                 "adr: 2 plugin problems:",
                 "  " + empty.toAbsolutePath() + " contains no adr.spi.Plugin provider; add"
                         + " META-INF/services/adr.spi.Plugin listing your Plugin class",
-                "  plugin 'future' (jar " + future.toAbsolutePath() + ") was built for SPI 99.0, this ADR has SPI"
-                        + " 1.0; rebuild it against adr-spi 1.0");
+                "  plugin 'future' (jar " + future.toAbsolutePath() + ") was built for SPI 99.0, this ADR has SPI "
+                        + SpiVersion.CURRENT + "; rebuild it against adr-spi " + SpiVersion.CURRENT);
         assertThat(err.toString()).doesNotContain("Exception");
     }
 

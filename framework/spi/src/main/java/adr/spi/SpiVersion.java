@@ -10,7 +10,12 @@ package adr.spi;
  */
 public record SpiVersion(int major, int minor) {
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    /**
+     * 1.1 added {@link adr.spi.strategy.TrainingView#probe}; 1.2 added
+     * {@link adr.spi.clustering.StableBucketKeys}, {@link adr.spi.reuse.ReuseScope#withClusterCache}
+     * and {@link adr.spi.reuse.ReusePolicy#cachesClusters} (the per-image cluster cache).
+     */
+    public static final int MINOR = 2;
 
     /** The version this artifact defines. */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

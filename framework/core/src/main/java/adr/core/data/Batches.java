@@ -116,6 +116,7 @@ public final class Batches implements Iterable<Batch> {
         if (normalization != null) {
             normalization.apply(pixels, size, c, h * w);
         }
-        return new Batch(Nd4j.create(pixels, new long[] {size, c, h, w}, DataType.FLOAT), labels);
+        return new Batch(Nd4j.create(pixels, new long[] {size, c, h, w}, DataType.FLOAT), labels,
+                java.util.Arrays.copyOfRange(order, start, start + size));
     }
 }

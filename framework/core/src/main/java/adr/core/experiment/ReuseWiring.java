@@ -1,5 +1,6 @@
 package adr.core.experiment;
 
+import adr.core.data.Augmentation;
 import adr.core.nn.Network;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginException;
@@ -41,11 +42,17 @@ final class ReuseWiring {
         this.policy = policy;
     }
 
+    /** {@link #prepare(ReuseConfig, Augmentation)} for a run without augmentation. */
+    static ReuseWiring prepare(ReuseConfig reuse) {
+        return prepare(reuse, Augmentation.NONE);
+    }
+
     /**
      * Loads the plugins, checks every name and value, creates the strategy and policy and
-     * a probe clustering; throws a PluginException listing every problem.
+     * a probe clustering, and refuses a cluster-caching policy when {@code augmentation}
+     * changes the images every epoch; throws a PluginException listing every problem.
      */
-    static ReuseWiring prepare(ReuseConfig reuse) {
+    static ReuseWiring prepare(ReuseConfig reuse, Augmentation augmentation) {
         PluginLoader loader = new PluginLoader();
         PluginRegistry registry;
         try {
@@ -63,6 +70,9 @@ final class ReuseWiring {
         ReusePolicy policy = attempt("policy " + p.name(), () -> p.factory().create(p.config()), problems);
         attempt("clustering " + c.name(), () -> c.factory().create(PROBE, new ReuseSetting(1, 1), c.config(), 0),
                 problems);
+        if (policy != null && policy.cachesClusters() && augmentation.enabled()) {
+            problems.add(cacheWithAugmentation(p.name(), reuse.optionsFor("policy"), augmentation));
+        }
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }
@@ -89,6 +99,25 @@ final class ReuseWiring {
             }
         });
         return new PluginException(problems);
+    }
+
+    /**
+     * Cached clusters belong to the images they were computed from; augmentation makes
+     * every epoch's images new ones, so the cache would hand out other images' clusters.
+     */
+    private static String cacheWithAugmentation(String policy, Map<String, String> options, Augmentation aug) {
+        String given = options.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
+        List<String> on = new ArrayList<>();
+        if (aug.cropPadding() > 0) {
+            on.add("--crop-padding " + aug.cropPadding());
+        }
+        if (aug.horizontalFlip()) {
+            on.add("--flip true");
+        }
+        return "policy " + policy + ": the cluster cache (--policy-options " + given + ") reuses each image's "
+                + "clusters across epochs, but augmentation (" + String.join(" ", on) + ") changes the images "
+                + "every epoch; set --crop-padding 0 --flip false, or turn the cache off with cache=none";
     }
 
     private static <T> T attempt(String what, Supplier<T> create, List<String> problems) {

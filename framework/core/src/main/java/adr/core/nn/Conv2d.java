@@ -1,18 +1,23 @@
 package adr.core.nn;
 
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Exact 2-D convolution with bias; the arithmetic is delegated to a {@link ConvKernel}. */
 public final class Conv2d implements Layer {
     private final String name;
     private final ConvGeometry geometry;
+    private final ConvAlgorithm algorithm;
     private final ConvKernel exact;
     private ConvKernel kernel;
     private final Parameter weights;
     private final Parameter bias;
     private final boolean inputGradient;
     private INDArray input;
+    /** Null until {@link #keepTrainingInputs}: layers nobody measures copy nothing. */
+    private Scratch keptInput;
+    private INDArray lastTrainingInput;
 
     public Conv2d(String name, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray weights, INDArray bias) {
         this(name, geometry, algorithm, weights, bias, true);
@@ -24,6 +29,7 @@ public final class Conv2d implements Layer {
         this.inputGradient = inputGradient;
         this.name = name;
         this.geometry = geometry;
+        this.algorithm = algorithm;
         this.exact = algorithm.kernel(geometry);
         this.kernel = exact;
         this.weights = Parameter.weight(name + ".weight", weights);
@@ -58,6 +64,34 @@ public final class Conv2d implements Layer {
         this.kernel = replacement == null ? exact : replacement;
     }
 
+    /**
+     * A new exact kernel of this layer's algorithm with buffers of its own, so that
+     * measuring with it leaves the layer's kernels (and what they keep for backward) alone.
+     */
+    public ConvKernel newExactKernel() {
+        return algorithm.kernel(geometry);
+    }
+
+    /** The output {@code kernel} computes for {@code x} with this layer's current weights; the layer is untouched. */
+    public INDArray forwardWith(ConvKernel kernel, INDArray x) {
+        return kernel.forward(x, weights.value(), bias.value());
+    }
+
+    /** From now on, keep a copy of every training forward's input for {@link #lastTrainingInput}. */
+    public void keepTrainingInputs() {
+        if (keptInput == null) {
+            keptInput = new Scratch();
+        }
+    }
+
+    /**
+     * The input of the last training forward since {@link #keepTrainingInputs}, or empty.
+     * The next training forward overwrites it; callers must not modify it.
+     */
+    public Optional<INDArray> lastTrainingInput() {
+        return Optional.ofNullable(lastTrainingInput);
+    }
+
     @Override
     public long[] outputShape(long[] in) {
         if (in.length != 3 || in[0] != geometry.inChannels()) {
@@ -70,6 +104,10 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         this.input = x;
+        if (training && keptInput != null) {
+            // a copy: x is the previous layer's scratch buffer, which evaluation overwrites
+            lastTrainingInput = keptInput.like(x).assign(x);
+        }
         return kernel.forward(x, weights.value(), bias.value());
     }
 

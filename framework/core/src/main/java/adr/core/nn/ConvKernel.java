@@ -14,4 +14,13 @@ public interface ConvKernel {
      */
     INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights, INDArray gradBias,
             boolean inputGradient);
+
+    /**
+     * True when {@link #backward} relies on state its own {@link #forward} left behind
+     * (im2col keeps the unfolded input), so a caller that computed the forward some other
+     * way must run this kernel's forward on the same input first.
+     */
+    default boolean backwardNeedsOwnForward() {
+        return false;
+    }
 }

@@ -51,6 +51,11 @@ final class Im2colConvKernel implements ConvKernel {
     }
 
     @Override
+    public boolean backwardNeedsOwnForward() {
+        return true;
+    }
+
+    @Override
     public INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights,
             INDArray gradBias, boolean inputGradient) {
         long batch = input.size(0);

@@ -17,10 +17,12 @@ import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.ProbeResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +39,8 @@ public final class ReuseController implements TrainingListener {
     private final ReusePolicy policy;
     private final Seeds seeds;
     private final Consumer<ReuseChange> changeLog;
-    private final RunView view = new RunView();
+    private final ReuseProbe probes;
+    private final RunView view = new RunView(this::probe);
     private final List<ReuseChange> changes = new ArrayList<>();
 
     public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
@@ -48,11 +51,24 @@ public final class ReuseController implements TrainingListener {
         this.policy = policy;
         this.seeds = seeds;
         this.changeLog = changeLog;
+        this.probes = new ReuseProbe(clustering, clusteringConfig, seeds);
         for (Layer layer : network.layers()) {
             if (layer instanceof Conv2d conv) {
-                layers.add(new ControlledLayer(conv, shapeOf(conv)));
+                // the first layer's input is the images themselves: unchanged between epochs
+                layers.add(new ControlledLayer(conv, shapeOf(conv), layer == network.layers().get(0)));
             }
         }
+    }
+
+    /** The clustering seed of one layer at one setting; a probe of that setting gets the same. */
+    static long clusterSeed(Seeds seeds, LayerShape shape, ReuseSetting setting) {
+        return seeds.derive("cluster/" + shape.name() + "/" + setting.subVectorLength() + "/" + setting.hashBits());
+    }
+
+    /** What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a non-convolution name. */
+    private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
+        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
+                .flatMap(l -> probes.measure(l.conv, l.shape, setting));
     }
 
     private static LayerShape shapeOf(Conv2d conv) {
@@ -91,11 +107,14 @@ public final class ReuseController implements TrainingListener {
             if (l.differs(next, scope)) {
                 String reason = proposed != null && !scope.forward() ? decision.reason() + "; policy keeps it exact"
                         : decision.reason() + paddingNote(l.shape, next);
-                ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), l.setting, next, scope,
-                        reason);
+                ReuseSetting from = l.setting;
+                reason += l.apply(next, scope);
+                ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), from, next, scope, reason);
                 changes.add(change);
                 changeLog.accept(change);
-                l.apply(next, scope);
+            }
+            if (l.kernel != null) {
+                l.kernel.nextSamples(context.samples());
             }
         }
     }
@@ -138,33 +157,41 @@ public final class ReuseController implements TrainingListener {
     private final class ControlledLayer {
         final Conv2d conv;
         final LayerShape shape;
+        /** Whether the layer's input is the batch's images (the network's first layer). */
+        final boolean readsData;
         ReuseSetting setting;
         ReuseScope scope = ReuseScope.EXACT;
         ReuseConvKernel kernel;
         double ratioSum;
         long steps;
 
-        ControlledLayer(Conv2d conv, LayerShape shape) {
+        ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData) {
             this.conv = conv;
             this.shape = shape;
+            this.readsData = readsData;
         }
 
         boolean differs(ReuseSetting next, ReuseScope nextScope) {
             return !java.util.Objects.equals(setting, next) || !scope.equals(nextScope);
         }
 
-        void apply(ReuseSetting next, ReuseScope nextScope) {
+        /** @return a note on the layer's cluster cache, for the change's reason */
+        String apply(ReuseSetting next, ReuseScope nextScope) {
             setting = next;
             scope = nextScope;
             if (next == null) {
                 kernel = null;
                 conv.useKernel(null);
-                return;
+                return "";
             }
-            long seed = seeds.derive("cluster/" + shape.name() + "/" + next.subVectorLength() + "/" + next.hashBits());
+            long seed = clusterSeed(seeds, shape, next);
             var algorithm = clustering.create(shape, next, clusteringConfig, seed);
-            kernel = new ReuseConvKernel(conv.geometry(), next, nextScope, algorithm, conv.exactKernel());
+            // a new kernel, so a new (empty) cache: keys of another setting never mix in
+            var cache = ClusterCache.plan(nextScope, algorithm, readsData);
+            kernel = new ReuseConvKernel(conv.geometry(), next, nextScope, algorithm, conv.exactKernel(),
+                    cache.cache());
             conv.useKernel(kernel);
+            return cache.note();
         }
     }
 }

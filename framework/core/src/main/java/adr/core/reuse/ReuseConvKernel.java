@@ -6,6 +6,7 @@ import adr.spi.clustering.Assignments;
 import adr.spi.clustering.ClusteringAlgorithm;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,6 +33,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * unfold, gather and scatter steps are memory-bound and run at a fraction of BLAS
  * speed, so this model is a bound; the conv benchmark measures the truth.
  *
+ * <p>With a {@link ClusterCache} (the scope's {@code clusterCache}, given the batch's
+ * dataset indices by {@link #nextSamples}), images keyed before skip the clustering;
+ * everything after the assignments is the same.
+ *
  * <p>Float only: the double-precision reference used by the tests checks the same
  * formulas.
  */
@@ -44,8 +49,13 @@ public final class ReuseConvKernel implements ConvKernel {
     private final GroupedRows rows;
     private final ClusterTables tables;
     private final ReuseStats.Timer timer = new ReuseStats.Timer();
+    /** The bias of the last forward, for an exact kernel that must redo that forward before its backward. */
+    private INDArray lastBias;
     private Assignments assignments;
-    private boolean assignmentsValid;
+    /** Null when the layer re-clusters every step. */
+    private final ClusterCache cache;
+    /** The dataset indices of the next forward's images, consumed by that forward. */
+    private int[] samples;
     private float[] groupedWeights;
     private ReuseStats lastStats;
     private final NativeBuffer output = new NativeBuffer();
@@ -58,8 +68,16 @@ public final class ReuseConvKernel implements ConvKernel {
     private float[] gradColumnValues;
     private final NativeBuffer gradColumns = new NativeBuffer();
 
+    /** A kernel that clusters every step (whatever {@code scope.clusterCache()} says). */
     public ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope, ClusteringAlgorithm clustering,
             ConvKernel exact) {
+        this(geometry, setting, scope, clustering, exact, null);
+    }
+
+    /** @param cache the layer's cluster cache, null to cluster every step */
+    ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope, ClusteringAlgorithm clustering,
+            ConvKernel exact, ClusterCache cache) {
+        this.cache = cache;
         if (!scope.forward()) {
             throw new IllegalArgumentException("a reuse kernel needs forward reuse; use the exact kernel instead");
         }
@@ -76,6 +94,14 @@ public final class ReuseConvKernel implements ConvKernel {
         return setting;
     }
 
+    /**
+     * The dataset index of every image of the next forward's batch, for the cluster cache;
+     * used by that forward only (null or a length that does not match: re-cluster).
+     */
+    public void nextSamples(int[] indices) {
+        this.samples = indices;
+    }
+
     /** The statistics of the last forward and backward, or null before the first. */
     public ReuseStats lastStats() {
         return lastStats;
@@ -83,6 +109,7 @@ public final class ReuseConvKernel implements ConvKernel {
 
     @Override
     public INDArray forward(INDArray input, INDArray weights, INDArray bias) {
+        lastBias = bias;
         requireFloat(input);
         timer.start();
         long[] s = input.shape();
@@ -92,7 +119,7 @@ public final class ReuseConvKernel implements ConvKernel {
         inputValues = NativeBuffer.read(input, inputValues);
         rows.unfold(inputValues, batch, (int) s[2], (int) s[3]);
         timer.lap(Phase.IM2COL);
-        cluster();
+        cluster(batch);
         timer.lap(Phase.CLUSTER);
         tables.centroids(rows.data(), rows.rows(), assignments);
         timer.lap(Phase.CENTROIDS);
@@ -109,17 +136,20 @@ public final class ReuseConvKernel implements ConvKernel {
         return out;
     }
 
-    private void cluster() {
-        boolean reuseCached = scope.clusterCache() && assignmentsValid && assignments.rows() == rows.rows();
-        if (reuseCached) {
-            return;
-        }
+    /** Clusters the unfolded batch, through the cluster cache when the batch's images are known. */
+    private void cluster(int batch) {
+        int[] images = samples;
+        samples = null; // never applied to another batch
         if (assignments == null || assignments.rows() != rows.rows()) {
             assignments = new Assignments(rows.groups(), rows.rows());
         }
-        clustering.cluster(rows, assignments);
+        boolean known = images != null && images.length == batch && Arrays.stream(images).allMatch(i -> i >= 0);
+        if (cache != null && known) {
+            cache.assign(rows, inputValues, images, assignments);
+        } else {
+            clustering.cluster(rows, assignments);
+        }
         AssignmentCheck.requireCompact(assignments, setting);
-        assignmentsValid = true;
     }
 
     @Override
@@ -130,6 +160,9 @@ public final class ReuseConvKernel implements ConvKernel {
         INDArray gradInput = null;
         if (!scope.weightGradient() || (inputGradient && !reuseInput)) {
             INDArray exactWeights = scope.weightGradient() ? gradWeights.ulike() : gradWeights;
+            if (exact.backwardNeedsOwnForward()) {
+                exact.forward(input, weights, lastBias); // its unfolded input is from another batch
+            }
             gradInput = exact.backward(input, weights, gradOutput, exactWeights, gradBias, inputGradient && !reuseInput);
             timer.lap(Phase.EXACT_BACKWARD);
         } else {

@@ -1,6 +1,8 @@
 package adr.core.reuse;
 
 import adr.core.train.StepContext;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** The training view the controller keeps for strategies and policies. */
 final class RunView implements TrainingView {
@@ -17,6 +21,12 @@ final class RunView implements TrainingView {
     private final List<Double> accuracies = new ArrayList<>();
     private final Map<String, LayerStats> layers = new HashMap<>();
     private StepContext context = new StepContext(1, 0, 1, 1);
+    private final BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes;
+
+    /** @param probes measures a setting on a layer for {@link #probe} */
+    RunView(BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes) {
+        this.probes = probes;
+    }
 
     void at(StepContext next) {
         context = next;
@@ -70,5 +80,10 @@ final class RunView implements TrainingView {
     @Override
     public LayerStats layer(String name) {
         return layers.get(name);
+    }
+
+    @Override
+    public Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
+        return probes.apply(layer, setting);
     }
 }

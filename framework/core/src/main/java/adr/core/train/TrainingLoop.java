@@ -66,7 +66,7 @@ public final class TrainingLoop {
                     return stopped(begin, trainSeconds + tally.seconds, images + tally.images, epoch - 1, globalStep,
                             reports);
                 }
-                listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps));
+                listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps, batch.samples()));
                 long t0 = System.nanoTime();
                 double lr = plan.schedule().rate(globalStep, totalSteps);
                 var result = trainer.step(batch, lr);

@@ -35,6 +35,8 @@ class BatchesTest {
                 int index = Math.round(values[k * 4] * 256);
                 assertThat(values[k * 4 + 3]).isEqualTo(index / 256f);
                 assertThat(batch.labels()[k]).isEqualTo(index % 10);
+                assertThat(batch.samples()[k]).as("dataset index of image %d", k)
+                        .isEqualTo(index);
                 seen.add(index);
             }
         }

@@ -3,10 +3,12 @@ package adr.core.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import adr.core.data.Augmentation;
 import adr.core.plugins.PluginException;
 import adr.core.plugins.PluginJars;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,5 +26,78 @@ class ReuseWiringTest {
         assertThat(e.problems().get(0)).contains("no-provider.jar").contains("contains no adr.spi.Plugin provider");
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown clustering 'nope'")
                 .contains("tc"));
+    }
+
+    @Test
+    void aClusterCacheWithAugmentationIsRefusedNamingBothAndTheFix(@TempDir Path plugins) {
+        PluginJars.jar(plugins, "caching.jar", cachingPlugin(), List.of("t.cache.TestPlugin"));
+        ReuseConfig reuse = new ReuseConfig("fixed", "caching", "c", 25, 8, plugins,
+                java.util.Map.of("policy", java.util.Map.of("cache", "first-layer")));
+
+        PluginException e = catchThrowableOfType(() -> ReuseWiring.prepare(reuse, new Augmentation(4, true)),
+                PluginException.class);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
+                .isEqualTo("policy caching: the cluster cache (--policy-options cache=first-layer) reuses each "
+                        + "image's clusters across epochs, but augmentation (--crop-padding 4 --flip true) changes "
+                        + "the images every epoch; set --crop-padding 0 --flip false, or turn the cache off with "
+                        + "cache=none"));
+        assertThat(ReuseWiring.prepare(reuse, Augmentation.NONE)).as("without augmentation").isNotNull();
+    }
+
+    /** Strategy "fixed", clustering "c" and policy "caching", which caches clusters when cache != none. */
+    private static Map<String, String> cachingPlugin() {
+        return Map.of("t.cache.TestPlugin", """
+                package t.cache;
+                import adr.spi.*;
+                import adr.spi.clustering.*;
+                import adr.spi.config.*;
+                import adr.spi.reuse.*;
+                import adr.spi.strategy.*;
+                import java.util.List;
+import java.util.Map;
+                public final class TestPlugin implements Plugin {
+                    public String id() { return "t-cache"; }
+                    public String version() { return "1"; }
+                    public SpiVersion spiVersion() { return SpiVersion.CURRENT; }
+                    public List<AdaptationStrategyFactory> strategies() {
+                        return List.of(new AdaptationStrategyFactory() {
+                            public String name() { return "fixed"; }
+                            public String description() { return "fixed"; }
+                            public AdaptationStrategy create(Config c) {
+                                return (layer, current, view) -> LayerDecision.exact("test");
+                            }
+                        });
+                    }
+                    public List<ReusePolicyFactory> policies() {
+                        return List.of(new ReusePolicyFactory() {
+                            public String name() { return "caching"; }
+                            public String description() { return "caching"; }
+                            public List<ConfigKey> configKeys() {
+                                return List.of(ConfigKey.text("cache", "none", "cache"));
+                            }
+                            public ReusePolicy create(Config c) {
+                                boolean caches = !c.text("cache").equals("none");
+                                return new ReusePolicy() {
+                                    public ReuseScope scope(LayerShape l, ReuseSetting s, TrainingView v) {
+                                        return ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache();
+                                    }
+                                    public boolean cachesClusters() { return caches; }
+                                };
+                            }
+                        });
+                    }
+                    public List<ClusteringFactory> clustering() {
+                        return List.of(new ClusteringFactory() {
+                            public String name() { return "c"; }
+                            public String description() { return "c"; }
+                            public ClusteringAlgorithm create(LayerShape l, adr.spi.reuse.ReuseSetting s, Config c,
+                                    long seed) {
+                                return (input, out) -> { };
+                            }
+                        });
+                    }
+                }
+                """);
     }
 }

@@ -126,7 +126,8 @@ class PluginLoaderTest {
         PluginException e = catchThrowableOfType(PluginException.class, () -> loader.load(plugins()));
 
         assertThat(e.problems()).containsExactly("plugin 'future' (jar " + jar.toAbsolutePath()
-                + ") was built for SPI 99.0, this ADR has SPI 1.0; rebuild it against adr-spi 1.0");
+                + ") was built for SPI 99.0, this ADR has SPI " + SpiVersion.CURRENT + "; rebuild it against adr-spi "
+                + SpiVersion.CURRENT);
     }
 
     @Test

@@ -49,6 +49,34 @@ class ReuseConvKernelTest {
         }
     }
 
+    /**
+     * With only the forward reused, the weight gradient comes from the exact kernel; the
+     * im2col kernel keeps its own forward's unfolded input, so one whose last forward saw
+     * another batch (an evaluation, an earlier exact step) must not leak it into this
+     * gradient.
+     */
+    @Test
+    void anExactWeightGradientAfterAReuseForwardUsesThisBatchOnIm2col() {
+        ConvGeometry g = new ConvGeometry(2, 4, 3, 1, 1);
+        INDArray x = floats(gaussian(11, 2 * 2 * 5 * 5), 2, 2, 5, 5);
+        INDArray other = floats(gaussian(12, 2 * 2 * 5 * 5), 2, 2, 5, 5);
+        INDArray w = floats(gaussian(13, 4 * 18), 4, 2, 3, 3);
+        INDArray b = floats(gaussian(14, 4), 4);
+        Conv2d exact = new Conv2d("exact", g, ConvAlgorithm.IM2COL, w.dup(), b.dup());
+        Conv2d reuse = new Conv2d("reuse", g, ConvAlgorithm.IM2COL, w.dup(), b.dup());
+        reuse.forward(other.dup(), false); // the exact kernel now holds another batch's columns
+        reuse.useKernel(new ReuseConvKernel(g, new ReuseSetting(9, 8), new ReuseScope(true, false, false, false),
+                new DedupClustering(), reuse.exactKernel()));
+
+        INDArray expected = exact.forward(x.dup(), true).dup();
+        reuse.forward(x.dup(), true);
+        INDArray dy = floats(gaussian(15, (int) expected.length()), expected.shape());
+        exact.backward(dy.dup());
+        reuse.backward(dy.dup());
+
+        assertClose(reuse.parameters().get(0).gradient(), exact.parameters().get(0).gradient());
+    }
+
     @Test
     void equalsTheExactConvolutionWhenSubVectorsRepeatByConstruction() {
         // every patch of a spatially constant image is the same vector (no padding), so

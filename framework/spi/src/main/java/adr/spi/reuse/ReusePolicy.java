@@ -13,4 +13,15 @@ public interface ReusePolicy {
      * layer exact.
      */
     ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view);
+
+    /**
+     * Whether {@link #scope} may ever return a scope with {@link ReuseScope#clusterCache}.
+     * Asked once, before the data is read: cached clusters belong to earlier images, so the
+     * engine refuses such a policy when augmentation changes the images every epoch.
+     *
+     * @since SPI 1.2
+     */
+    default boolean cachesClusters() {
+        return false;
+    }
 }

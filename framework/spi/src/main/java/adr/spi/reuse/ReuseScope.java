@@ -8,8 +8,14 @@ package adr.spi.reuse;
  *     (the exact gradient of the reuse forward); otherwise from every row
  * @param inputGradient compute the input gradient per cluster and share it among the
  *     members; otherwise exactly
- * @param clusterCache reuse earlier cluster assignments instead of re-clustering when
- *     the policy allows it
+ * @param clusterCache reuse each image's earlier cluster keys instead of re-clustering
+ *     while the image's input to the layer is unchanged, which holds for the first
+ *     convolution (its input is the image) without augmentation; the engine caches only
+ *     there. Effective only with a clustering that has
+ *     {@link adr.spi.clustering.StableBucketKeys}; the engine re-clusters otherwise. Wrong
+ *     when the images change between epochs (augmentation), which the engine refuses up
+ *     front. (Before SPI 1.2: reuse the previous step's assignments, which handed one
+ *     batch's clusters to another batch's images.)
  */
 public record ReuseScope(boolean forward, boolean weightGradient, boolean inputGradient, boolean clusterCache) {
 
@@ -39,5 +45,15 @@ public record ReuseScope(boolean forward, boolean weightGradient, boolean inputG
         if (!forward && (weightGradient || inputGradient || clusterCache)) {
             throw new IllegalArgumentException("gradient or cluster reuse needs forward reuse");
         }
+    }
+
+    /**
+     * This scope with the cluster cache on; an exact scope stays exact (there are no
+     * clusters to cache).
+     *
+     * @since SPI 1.2
+     */
+    public ReuseScope withClusterCache() {
+        return forward ? new ReuseScope(true, weightGradient, inputGradient, true) : this;
     }
 }

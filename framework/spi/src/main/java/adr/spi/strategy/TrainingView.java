@@ -1,6 +1,8 @@
 package adr.spi.strategy;
 
+import adr.spi.reuse.ReuseSetting;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A read-only view of training so far, for strategies and policies. Values describe
@@ -26,6 +28,32 @@ public interface TrainingView {
 
     /** The last measured statistics of a convolution layer, or null before its first step. */
     LayerStats layer(String name);
+
+    /**
+     * Measures what {@code setting} would do to convolution {@code layer} now, without
+     * changing it: the engine runs the layer's forward exactly and with a temporary reuse
+     * kernel for {@code setting} (the clustering and seed that setting would get) on the
+     * layer's most recent training input batch ({@code batch x C x H x W}, the whole
+     * batch) with its current weights, and compares the outputs. The layer's kernel,
+     * weights, statistics and the training numerics are left as they were.
+     *
+     * <p>Cost: one exact and one reuse forward of the layer on one batch per call, on
+     * the calling thread. Inputs are recorded only for layers that were probed: the first
+     * call for a layer starts recording and returns empty, so results come from the
+     * layer's next training step on (from then on the engine copies its input batch
+     * once per step and keeps that one copy).
+     *
+     * <p>Threading: call only from {@link AdaptationStrategy#decide} or a policy's scope
+     * decision, on the training thread between steps.
+     *
+     * @param layer a convolution's name, as in {@link adr.spi.LayerShape#name()}
+     * @return empty before the layer has a recorded input, for a name that is not a
+     *     convolution of the model, and from views that cannot measure (this default)
+     * @since SPI 1.1
+     */
+    default Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
+        return Optional.empty();
+    }
 
     /**
      * One layer's last step.

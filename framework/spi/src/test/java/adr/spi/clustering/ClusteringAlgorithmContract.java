@@ -2,6 +2,7 @@ package adr.spi.clustering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.spi.LayerShape;
 import adr.spi.config.Config;
@@ -29,8 +30,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the same seed and input give the same result; identical sub-vectors share a cluster;
  * on well-separated blobs the mean relative error stays within the implementation's
  * stated bound (beside the exact nearest-center reference); and a stateless algorithm
- * gives the same result whatever it was called with before. Algorithms are always
- * built through the factory, from {@link #config()}.
+ * gives the same result whatever it was called with before. An algorithm with
+ * {@link StableBucketKeys} also keeps that contract: its clusters are its keys numbered in
+ * first-seen order, and a row's key does not depend on the batch around it. Algorithms are
+ * always built through the factory, from {@link #config()}.
  */
 public abstract class ClusteringAlgorithmContract {
     /** The quality fixture: 8 centers, spread 0.02, {@code L=16}, {@code H=8}. */
@@ -192,6 +195,59 @@ public abstract class ClusteringAlgorithmContract {
         for (int g = 0; g < 3; g++) {
             assertThat(out.count(g)).as("count of group %d", g).isEqualTo(firstCounts[g]);
             assertThat(out.ids(g)).as("ids of group %d", g).containsExactly(firstIds[g]);
+        }
+    }
+
+    @Test
+    public void stableBucketKeysNumberedInFirstSeenOrderAreTheClusters() {
+        ReuseSetting setting = new ReuseSetting(16, 6);
+        ClusteringAlgorithm algorithm = create(3, setting, SEED);
+        assumeTrue(algorithm instanceof StableBucketKeys, "the algorithm has no stable bucket keys");
+        ArraySubVectors input = ArraySubVectors.blobs(3, 700, 16, 8, 0.05, SEED);
+
+        Assignments out = cluster(algorithm, input);
+        int[][] keys = new int[3][700];
+        ((StableBucketKeys) algorithm).bucketKeys(input, keys);
+
+        for (int g = 0; g < 3; g++) {
+            Map<Integer, Integer> firstSeen = new HashMap<>();
+            for (int r = 0; r < 700; r++) {
+                int expected = firstSeen.computeIfAbsent(keys[g][r], k -> firstSeen.size());
+                assertThat(out.ids(g)[r]).as("id of group %d row %d (key %d)", g, r, keys[g][r]).isEqualTo(expected);
+            }
+            assertThat(out.count(g)).as("clusters of group %d", g).isEqualTo(firstSeen.size())
+                    .isLessThanOrEqualTo(setting.maxClusters(700));
+        }
+    }
+
+    @Test
+    public void stableBucketKeysBelongToEachRowAlone() {
+        ReuseSetting setting = new ReuseSetting(16, 6);
+        ClusteringAlgorithm algorithm = create(2, setting, SEED);
+        assumeTrue(algorithm instanceof StableBucketKeys, "the algorithm has no stable bucket keys");
+        ArraySubVectors batch = ArraySubVectors.blobs(2, 400, 16, 8, 0.05, SEED);
+        ArraySubVectors others = ArraySubVectors.random(2, 300, 16, SEED + 1);
+        // another batch: the same rows in reverse order after 300 other rows
+        float[] mixed = new float[2 * 700 * 16];
+        for (int g = 0; g < 2; g++) {
+            others.group(g).get(mixed, g * 700 * 16, 300 * 16);
+            for (int r = 0; r < 400; r++) {
+                batch.group(g).get(r * 16, mixed, (g * 700 + 300 + 399 - r) * 16, 16);
+            }
+        }
+        int[][] alone = new int[2][400];
+        int[][] amongOthers = new int[2][700];
+
+        StableBucketKeys keyed = (StableBucketKeys) algorithm;
+        keyed.bucketKeys(batch, alone);
+        keyed.bucketKeys(others, new int[2][300]);
+        keyed.bucketKeys(new ArraySubVectors(2, 700, 16, mixed), amongOthers);
+
+        for (int g = 0; g < 2; g++) {
+            for (int r = 0; r < 400; r++) {
+                assertThat(amongOthers[g][300 + 399 - r]).as("key of group %d row %d in another batch", g, r)
+                        .isEqualTo(alone[g][r]);
+            }
         }
     }
 }

@@ -141,14 +141,7 @@ final class LshClustering implements ClusteringAlgorithm {
 
     @Override
     public void cluster(SubVectors input, Assignments out) {
-        if (input.length() != length) {
-            throw new IllegalArgumentException("sub-vectors of length " + input.length()
-                    + " given to an LSH clustering built for L=" + length);
-        }
-        if (out.groups() < input.groups() || out.rows() < input.rows()) {
-            throw new IllegalArgumentException("assignments of " + out.groups() + " x " + out.rows()
-                    + " cannot hold " + input.groups() + " x " + input.rows());
-        }
+        requireFits(input, out.groups(), out.rows(), "assignments");
         FloatBuffer projections = input.project(directions, hashes);
         int groups = input.groups();
         int workers = (long) groups * input.rows() * hashes < PARALLEL_THRESHOLD ? 1 : Math.min(groups, tables.length);
@@ -157,6 +150,35 @@ final class LshClustering implements ClusteringAlgorithm {
         } else {
             IntStream.range(0, workers).parallel()
                     .forEach(w -> hashGroups(projections, input.rows(), groups, out, w, workers));
+        }
+    }
+
+    /**
+     * Every row's sign code, un-numbered: the sign variant's stable bucket keys (a code
+     * depends only on the row and {@code R}, and {@link #cluster} numbers codes in
+     * first-seen order). Used through {@link SignLshClustering}.
+     */
+    void signCodes(SubVectors input, int[][] keys) {
+        requireFits(input, keys.length, keys.length == 0 ? 0 : keys[0].length, "keys");
+        FloatBuffer projections = input.project(directions, hashes);
+        int rows = input.rows();
+        IntStream groups = IntStream.range(0, input.groups());
+        (input.groups() * (long) rows * hashes < PARALLEL_THRESHOLD ? groups : groups.parallel()).forEach(g -> {
+            int[] out = keys[g];
+            for (int r = 0, at = g * rows * hashes; r < rows; r++, at += hashes) {
+                out[r] = signCode(projections, at);
+            }
+        });
+    }
+
+    private void requireFits(SubVectors input, int groups, int rows, String what) {
+        if (input.length() != length) {
+            throw new IllegalArgumentException("sub-vectors of length " + input.length()
+                    + " given to an LSH clustering built for L=" + length);
+        }
+        if (groups < input.groups() || rows < input.rows()) {
+            throw new IllegalArgumentException(what + " of " + groups + " x " + rows
+                    + " cannot hold " + input.groups() + " x " + input.rows());
         }
     }
 
@@ -184,14 +206,20 @@ final class LshClustering implements ClusteringAlgorithm {
         } else {
             table.reset(rows);
         }
-        for (int r = 0, at = base; r < rows; r++) {
-            int code = 0;
-            for (int h = 0; h < hashes; h++, at++) {
-                code |= (projections.get(at) > 0 ? 1 : 0) << h;
-            }
+        for (int r = 0, at = base; r < rows; r++, at += hashes) {
+            int code = signCode(projections, at);
             ids[r] = direct ? table.idOfCode(code) : table.idOf(code);
         }
         return table.size();
+    }
+
+    /** The {@code H} bits {@code x·r_h > 0} of the row whose projections start at {@code at}. */
+    private int signCode(FloatBuffer projections, int at) {
+        int code = 0;
+        for (int h = 0; h < hashes; h++) {
+            code |= (projections.get(at + h) > 0 ? 1 : 0) << h;
+        }
+        return code;
     }
 
     /**

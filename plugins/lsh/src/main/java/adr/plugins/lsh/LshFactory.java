@@ -9,7 +9,7 @@ import adr.spi.reuse.ReuseSetting;
 import java.util.List;
 import java.util.Objects;
 
-/** The {@code lsh} clustering factory: one {@link LshClustering} per layer. */
+/** The {@code lsh} clustering factory: one {@link LshClustering} per layer (sign: with stable bucket keys). */
 final class LshFactory implements ClusteringFactory {
 
     @Override
@@ -32,6 +32,9 @@ final class LshFactory implements ClusteringFactory {
     public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(setting, "setting");
-        return new LshClustering(setting, LshOptions.from(Objects.requireNonNull(config, "config")), seed);
+        LshOptions options = LshOptions.from(Objects.requireNonNull(config, "config"));
+        LshClustering lsh = new LshClustering(setting, options, seed);
+        // only sign codes are stable across batches (see SignLshClustering)
+        return options.variant() == LshOptions.Variant.SIGN ? new SignLshClustering(lsh) : lsh;
     }
 }

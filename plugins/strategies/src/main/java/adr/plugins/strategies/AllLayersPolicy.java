@@ -10,17 +10,24 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.TrainingView;
 import java.util.List;
 
-/** Reuses every convolution the strategy proposes, with a configurable scope. */
+/** Reuses every convolution the strategy proposes, with a configurable scope and cluster cache. */
 final class AllLayersPolicy implements ReusePolicy {
     private final ReuseScope scope;
+    private final ClusterCacheOption cache;
 
-    AllLayersPolicy(ReuseScope scope) {
-        this.scope = scope;
+    AllLayersPolicy(ReuseScope scope, ClusterCacheOption cache) {
+        this.scope = cache.applyTo(scope);
+        this.cache = cache;
     }
 
     @Override
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
         return scope;
+    }
+
+    @Override
+    public boolean cachesClusters() {
+        return cache.on();
     }
 
     static final class Factory implements ReusePolicyFactory {
@@ -36,13 +43,13 @@ final class AllLayersPolicy implements ReusePolicy {
 
         @Override
         public List<ConfigKey> configKeys() {
-            return List.of(ReuseScopeKey.KEY);
+            return List.of(ReuseScopeKey.KEY, ClusterCacheOption.KEY);
         }
 
         @Override
         public ReusePolicy create(Config config) {
             ReuseScope scope = ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name()));
-            return new AllLayersPolicy(scope);
+            return new AllLayersPolicy(scope, ClusterCacheOption.parse(name(), config));
         }
     }
 }

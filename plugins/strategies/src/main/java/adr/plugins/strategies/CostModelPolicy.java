@@ -15,15 +15,18 @@ import java.util.List;
  * gain. The forward costs {@code r_c + H/M + 1/L} of the exact product (DESIGN.md
  * section 1); before a layer has run, {@code r_c} is taken as {@code assumed-ratio};
  * after, the layer's measured {@code r_c} is used. A layer whose predicted fraction is
- * not below {@code max-fraction} stays exact.
+ * not below {@code max-fraction} stays exact. {@code cache} adds the cluster cache to the
+ * reused layers ({@link ClusterCacheOption}).
  */
 final class CostModelPolicy implements ReusePolicy {
     private final double assumedRatio;
     private final double maxFraction;
+    private final ClusterCacheOption cache;
 
-    CostModelPolicy(double assumedRatio, double maxFraction) {
+    CostModelPolicy(double assumedRatio, double maxFraction, ClusterCacheOption cache) {
         this.assumedRatio = assumedRatio;
         this.maxFraction = maxFraction;
+        this.cache = cache;
     }
 
     /** The forward cost as a fraction of the exact product. */
@@ -35,8 +38,13 @@ final class CostModelPolicy implements ReusePolicy {
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
         TrainingView.LayerStats measured = view.layer(layer.name());
         double ratio = measured == null || measured.remainingRatio() >= 1 ? assumedRatio : measured.remainingRatio();
-        return forwardFraction(ratio, layer, proposed) < maxFraction ? ReuseScope.FORWARD_AND_WEIGHTS
-                : ReuseScope.EXACT;
+        return forwardFraction(ratio, layer, proposed) < maxFraction
+                ? cache.applyTo(ReuseScope.FORWARD_AND_WEIGHTS) : ReuseScope.EXACT;
+    }
+
+    @Override
+    public boolean cachesClusters() {
+        return cache.on();
     }
 
     static final class Factory implements ReusePolicyFactory {
@@ -54,7 +62,8 @@ final class CostModelPolicy implements ReusePolicy {
         public List<ConfigKey> configKeys() {
             return List.of(
                     ConfigKey.decimal("assumed-ratio", 0.25, "r_c assumed before a layer's first measurement"),
-                    ConfigKey.decimal("max-fraction", 0.8, "reuse only below this predicted fraction of exact cost"));
+                    ConfigKey.decimal("max-fraction", 0.8, "reuse only below this predicted fraction of exact cost"),
+                    ClusterCacheOption.KEY);
         }
 
         @Override
@@ -64,7 +73,7 @@ final class CostModelPolicy implements ReusePolicy {
             if (!(assumed > 0 && assumed <= 1) || !(max > 0)) {
                 throw new IllegalArgumentException("auto policy: assumed-ratio must be in (0, 1] and max-fraction > 0");
             }
-            return new CostModelPolicy(assumed, max);
+            return new CostModelPolicy(assumed, max, ClusterCacheOption.parse(name(), config));
         }
     }
 }

@@ -21,7 +21,7 @@ record Ladder(List<ReuseSetting> levels) {
     static Ladder parse(String text) {
         List<ReuseSetting> levels = new ArrayList<>();
         for (String item : text.split(",")) {
-            levels.add(parseLevel(item.strip()));
+            levels.add(parseLevel("ladder", item.strip()));
         }
         for (int i = 1; i < levels.size(); i++) {
             ReuseSetting coarse = levels.get(i - 1);
@@ -35,7 +35,12 @@ record Ladder(List<ReuseSetting> levels) {
         return new Ladder(levels);
     }
 
-    private static ReuseSetting parseLevel(String item) {
+    /**
+     * One {@code L:H} item of the option {@code key}.
+     *
+     * @throws IllegalArgumentException naming {@code key}
+     */
+    static ReuseSetting parseLevel(String key, String item) {
         String[] lh = item.split(":");
         try {
             if (lh.length != 2) {
@@ -43,7 +48,7 @@ record Ladder(List<ReuseSetting> levels) {
             }
             return new ReuseSetting(Integer.parseInt(lh[0].strip()), Integer.parseInt(lh[1].strip()));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("ladder: expected L:H (whole numbers, L >= 1, H in 1..30), got '"
+            throw new IllegalArgumentException(key + ": expected L:H (whole numbers, L >= 1, H in 1..30), got '"
                     + item + "'", e);
         }
     }

@@ -17,20 +17,28 @@ import java.util.stream.Collectors;
  * Reuses only the convolutions named in {@code layers}, with the scope of {@code reuse}
  * (as the {@code all} policy); every other convolution stays exact. For experiments
  * that measure one layer's reuse in isolation, or keep a sensitive first layer exact.
- * A name that matches no convolution of the model simply never matches.
+ * A name that matches no convolution of the model simply never matches. {@code cache} adds
+ * the cluster cache to the named layers ({@link ClusterCacheOption}).
  */
 final class LayersPolicy implements ReusePolicy {
     private final Set<String> layers;
     private final ReuseScope scope;
+    private final ClusterCacheOption cache;
 
-    LayersPolicy(Set<String> layers, ReuseScope scope) {
+    LayersPolicy(Set<String> layers, ReuseScope scope, ClusterCacheOption cache) {
         this.layers = Set.copyOf(layers);
-        this.scope = scope;
+        this.scope = cache.applyTo(scope);
+        this.cache = cache;
     }
 
     @Override
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
         return layers.contains(layer.name()) ? scope : ReuseScope.EXACT;
+    }
+
+    @Override
+    public boolean cachesClusters() {
+        return cache.on();
     }
 
     static final class Factory implements ReusePolicyFactory {
@@ -47,7 +55,7 @@ final class LayersPolicy implements ReusePolicy {
         @Override
         public List<ConfigKey> configKeys() {
             return List.of(ConfigKey.text("layers", "", "the convolutions that reuse, comma-separated (required)"),
-                    ReuseScopeKey.KEY);
+                    ReuseScopeKey.KEY, ClusterCacheOption.KEY);
         }
 
         @Override
@@ -58,7 +66,8 @@ final class LayersPolicy implements ReusePolicy {
                 throw new IllegalArgumentException(
                         "layers policy: layers must name at least one convolution, for example layers=conv2,conv3");
             }
-            return new LayersPolicy(names, ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name())));
+            return new LayersPolicy(names, ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name())),
+                    ClusterCacheOption.parse(name(), config));
         }
     }
 }

@@ -27,7 +27,7 @@ public final class StrategiesPlugin implements Plugin {
     @Override
     public List<AdaptationStrategyFactory> strategies() {
         return List.of(new ExactStrategy.Factory(), new FixedStrategy.Factory(), new StagedStrategy.Factory(),
-                new AdaptiveStrategy.Factory());
+                new AdaptiveStrategy.Factory(), new BudgetStrategy.Factory());
     }
 
     @Override

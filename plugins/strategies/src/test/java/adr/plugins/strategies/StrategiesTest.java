@@ -24,7 +24,7 @@ class StrategiesTest {
         Plugin plugin = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.id().equals("adr-strategies")).findFirst().orElseThrow();
         assertThat(plugin.strategies()).extracting(f -> f.name()).containsExactly("exact", "fixed", "staged",
-                "adaptive");
+                "adaptive", "budget");
         assertThat(plugin.policies()).extracting(f -> f.name()).containsExactly("auto", "all", "layers");
     }
 

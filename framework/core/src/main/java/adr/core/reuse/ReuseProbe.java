@@ -1,0 +1,109 @@
+package adr.core.reuse;
+
+import adr.core.nn.Conv2d;
+import adr.core.nn.ConvKernel;
+import adr.core.random.Seeds;
+import adr.spi.LayerShape;
+import adr.spi.clustering.Assignments;
+import adr.spi.clustering.ClusteringAlgorithm;
+import adr.spi.clustering.ClusteringFactory;
+import adr.spi.clustering.SubVectors;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.ProbeResult;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Measures what a reuse setting would do to one convolution (the engine side of
+ * {@code TrainingView.probe}): the layer's forward on its last training input, once
+ * with a fresh exact kernel and once with a temporary reuse kernel built exactly as the
+ * controller would build it for that setting (same clustering factory, configuration
+ * and seed), then the relative error of the outputs and the {@code r_c} reached.
+ *
+ * <p>Nothing the layer trains with is touched: both kernels are new objects with their
+ * own buffers (the layer's exact kernel keeps state for its backward), the weights are
+ * only read and the input is the layer's own copy. A strategy that never probes makes
+ * no layer copy its input, so its run is bit for bit what it was.
+ */
+final class ReuseProbe {
+    /** Only the forward runs, and it must cluster afresh. */
+    private static final ReuseScope FORWARD = ReuseScope.named("forward");
+
+    private final ClusteringFactory clustering;
+    private final Config clusteringConfig;
+    private final Seeds seeds;
+
+    ReuseProbe(ClusteringFactory clustering, Config clusteringConfig, Seeds seeds) {
+        this.clustering = clustering;
+        this.clusteringConfig = clusteringConfig;
+        this.seeds = seeds;
+    }
+
+    /** Empty while the layer has no recorded training input; the first call starts recording. */
+    Optional<ProbeResult> measure(Conv2d conv, LayerShape shape, ReuseSetting setting) {
+        Optional<INDArray> input = conv.lastTrainingInput();
+        if (input.isEmpty()) {
+            conv.keepTrainingInputs();
+            return Optional.empty();
+        }
+        INDArray x = input.get();
+        ConvKernel exactKernel = conv.newExactKernel();
+        long start = System.nanoTime();
+        INDArray exactOut = conv.forwardWith(exactKernel, x);
+        long exactDone = System.nanoTime();
+        float[] exact = NativeBuffer.read(exactOut, null);
+        var recording = new RecordingClustering(clustering.create(shape, setting, clusteringConfig,
+                ReuseController.clusterSeed(seeds, shape, setting)));
+        var reuseKernel = new ReuseConvKernel(conv.geometry(), setting, FORWARD, recording, exactKernel);
+        long reuseStart = System.nanoTime();
+        INDArray reuseOut = conv.forwardWith(reuseKernel, x);
+        long reuseDone = System.nanoTime();
+        float[] reused = NativeBuffer.read(reuseOut, null);
+        return Optional.of(new ProbeResult(relativeError(reused, exact), recording.remainingRatio(),
+                (exactDone - start) / 1e9, (reuseDone - reuseStart) / 1e9));
+    }
+
+    /**
+     * {@code ||approx - exact|| / ||exact||} in double; 0 when both are zero, infinite
+     * when only the exact one is (or when either is not finite): no setting can be
+     * trusted against such a reference.
+     */
+    static double relativeError(float[] approx, float[] exact) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < exact.length; i++) {
+            double d = (double) approx[i] - exact[i];
+            diff += d * d;
+            norm += (double) exact[i] * exact[i];
+        }
+        if (!Double.isFinite(diff) || !Double.isFinite(norm)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (norm == 0) {
+            return diff == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return Math.sqrt(diff / norm);
+    }
+
+    /** Passes clustering through and remembers the result, whose {@code r_c} the probe reports. */
+    private static final class RecordingClustering implements ClusteringAlgorithm {
+        private final ClusteringAlgorithm delegate;
+        private Assignments last;
+
+        RecordingClustering(ClusteringAlgorithm delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void cluster(SubVectors input, Assignments out) {
+            delegate.cluster(input, out);
+            last = out;
+        }
+
+        double remainingRatio() {
+            return last.remainingRatio();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package adr.core.reuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import adr.core.nn.Conv2d;
+import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.ConvGeometry;
+import adr.core.nn.Network;
+import adr.core.random.Seeds;
+import adr.core.train.StepContext;
+import adr.spi.LayerShape;
+import adr.spi.clustering.ClusteringAlgorithm;
+import adr.spi.clustering.ClusteringFactory;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.LayerDecision;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The controller hands each step's images to the cache, and a setting change empties it. */
+class ReuseControllerCacheTest {
+    private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
+    private static final ReuseSetting FINE = new ReuseSetting(9, 4);
+    private static final int[] SAMPLES = {4, 7};
+
+    /** Every algorithm the controller created, in order. */
+    private final List<SignKeysClustering> created = new ArrayList<>();
+    private final List<ReuseChange> changes = new ArrayList<>();
+
+    private final ClusteringFactory factory = new ClusteringFactory() {
+        @Override
+        public String name() {
+            return "sign-keys";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
+            SignKeysClustering algorithm = new SignKeysClustering(setting.subVectorLength(), setting.hashBits(), seed);
+            created.add(algorithm);
+            return algorithm;
+        }
+    };
+
+    @Test
+    void aSettingChangeStartsAnEmptyCache() {
+        ConvGeometry g = new ConvGeometry(1, 3, 3, 1, 1);
+        Conv2d conv = new Conv2d("conv1", g, ConvAlgorithm.NATIVE, Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3),
+                Nd4j.zeros(DataType.FLOAT, 3), false);
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        ReuseSetting[] plan = {COARSE, COARSE, FINE, FINE, COARSE};
+        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
+                (layer, current, view) -> new LayerDecision(plan[(int) view.step()], "step " + view.step()),
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache(), new Seeds(3),
+                changes::add);
+        INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
+
+        for (int step = 0; step < plan.length; step++) {
+            controller.beforeStep(new StepContext(1, step, plan.length, plan.length, SAMPLES));
+            INDArray y = network.forward(images.dup(), true);
+            network.backward(Nd4j.onesLike(y));
+        }
+
+        assertThat(created).hasSize(3); // coarse, fine, coarse again
+        for (SignKeysClustering algorithm : created) {
+            assertThat(algorithm.keyCalls).as("batches keyed under one setting: once, then cached").isEqualTo(1);
+            assertThat(algorithm.clusterCalls).isZero();
+        }
+        assertThat(changes).hasSize(3).allSatisfy(c -> assertThat(c.reason())
+                .contains("cluster cache: per image"));
+    }
+}

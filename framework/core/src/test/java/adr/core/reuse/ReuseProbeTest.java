@@ -1,0 +1,202 @@
+package adr.core.reuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import adr.core.nn.Conv2d;
+import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.ConvGeometry;
+import adr.core.random.Seeds;
+import adr.spi.LayerShape;
+import adr.spi.clustering.ClusteringAlgorithm;
+import adr.spi.clustering.ClusteringFactory;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.ProbeResult;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The probe against exact-by-construction inputs and a double-precision error computed directly. */
+class ReuseProbeTest {
+
+    /** A clustering plugin whose algorithm comes from a supplier, for tests. */
+    record TestClustering(Supplier<ClusteringAlgorithm> algorithm) implements ClusteringFactory {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public String description() {
+            return "a test clustering";
+        }
+
+        @Override
+        public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
+            return algorithm.get();
+        }
+    }
+
+    private static double[] gaussian(long seed, int n) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = random.nextGaussian();
+        }
+        return v;
+    }
+
+    private static INDArray floats(double[] values, long... shape) {
+        return Nd4j.create(values, shape, DataType.DOUBLE).castTo(DataType.FLOAT);
+    }
+
+    /** The values as the float layer sees them, widened back to double. */
+    private static double[] asFloats(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    private static LayerShape shape(ConvGeometry g) {
+        return new LayerShape("conv", g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
+    }
+
+    private static ReuseProbe probe(Supplier<ClusteringAlgorithm> algorithm) {
+        return new ReuseProbe(new TestClustering(algorithm), Config.defaults(List.of()), new Seeds(1));
+    }
+
+    @Test
+    void theFirstProbeStartsRecordingAndLaterOnesMeasureTheLastTrainingInput() {
+        ConvGeometry g = new ConvGeometry(2, 4, 3, 1, 1);
+        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(1, 72), 4, 2, 3, 3),
+                floats(gaussian(2, 4), 4));
+        ReuseProbe probe = probe(() -> new FixedClustering(3));
+        ReuseSetting setting = new ReuseSetting(6, 2);
+
+        conv.forward(floats(gaussian(3, 100), 2, 2, 5, 5), true);
+        assertThat(probe.measure(conv, shape(g), setting)).isEmpty();
+        conv.forward(floats(gaussian(4, 100), 2, 2, 5, 5), false);
+        assertThat(probe.measure(conv, shape(g), setting)).as("evaluation inputs are not recorded").isEmpty();
+        conv.forward(floats(gaussian(5, 100), 2, 2, 5, 5), true);
+        assertThat(probe.measure(conv, shape(g), setting)).isPresent();
+    }
+
+    @Test
+    void theErrorIsZeroWhenSubVectorsRepeatByConstruction() {
+        // every patch of a spatially constant image is the same vector (no padding), so
+        // exact-equality clustering leaves one cluster per image and group
+        ConvGeometry g = new ConvGeometry(3, 8, 3, 1, 0);
+        double[] image = new double[2 * 3 * 6 * 6];
+        double[] perChannel = gaussian(1, 6);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = perChannel[i / 36];
+        }
+        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(2, 8 * 27), 8, 3, 3, 3),
+                floats(gaussian(3, 8), 8));
+        ReuseProbe probe = probe(DedupClustering::new);
+        probe.measure(conv, shape(g), new ReuseSetting(9, 8));
+        conv.forward(floats(image, 2, 3, 6, 6), true);
+
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(9, 8)).orElseThrow();
+
+        assertThat(result.relativeError()).isLessThan(1e-6); // float rounding only
+        assertThat(result.remainingRatio()).isEqualTo(2.0 / (2 * 16)); // 2 clusters of 32 rows per group
+        assertThat(result.exactSeconds()).isPositive();
+        assertThat(result.reuseSeconds()).isPositive();
+    }
+
+    @Test
+    void theErrorMatchesOneComputedDirectlyInDoublePrecision() {
+        // L = 4 does not divide K = 27: the last group is zero-padded, as in training
+        int[] shape = {2, 3, 5, 5};
+        int clusters = 5;
+        ConvGeometry g = new ConvGeometry(3, 4, 3, 1, 1);
+        double[] x = asFloats(gaussian(10, 150));
+        double[] w = asFloats(gaussian(11, 4 * 27));
+        double[] b = asFloats(gaussian(12, 4));
+        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(w, 4, 3, 3, 3), floats(b, 4));
+        ReuseProbe probe = probe(() -> new FixedClustering(clusters));
+        probe.measure(conv, shape(g), new ReuseSetting(4, 3));
+        conv.forward(floats(x, 2, 3, 5, 5), true);
+
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(4, 3)).orElseThrow();
+
+        double[] reused = reference(shape, g, 4, clusters).forward(x, w, b);
+        double[] exact = exactReference(shape, g).forward(x, w, b);
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < exact.length; i++) {
+            diff += (reused[i] - exact[i]) * (reused[i] - exact[i]);
+            norm += exact[i] * exact[i];
+        }
+        double expected = Math.sqrt(diff / norm);
+        assertThat(expected).isGreaterThan(0.3); // 5 clusters for 50 rows: a coarse approximation
+        assertThat(result.relativeError()).isCloseTo(expected, within(1e-5 * expected));
+        assertThat(result.remainingRatio()).isCloseTo(5.0 / 50, within(1e-12));
+    }
+
+    @Test
+    void probingLeavesTheLayerAndItsKernelAlone() {
+        ConvGeometry g = new ConvGeometry(2, 4, 3, 1, 1);
+        INDArray w = floats(gaussian(1, 72), 4, 2, 3, 3);
+        INDArray b = floats(gaussian(2, 4), 4);
+        Conv2d probed = new Conv2d("conv", g, ConvAlgorithm.IM2COL, w.dup(), b.dup());
+        Conv2d untouched = new Conv2d("conv", g, ConvAlgorithm.IM2COL, w.dup(), b.dup());
+        ReuseProbe probe = probe(() -> new FixedClustering(3));
+        INDArray x = floats(gaussian(3, 100), 2, 2, 5, 5);
+        INDArray dy = floats(gaussian(4, 200), 2, 4, 5, 5);
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2));
+
+        INDArray expected = untouched.forward(x.dup(), true).dup();
+        INDArray actual = probed.forward(x.dup(), true).dup();
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2));
+        // the probe ran between this forward and its backward, which reads what the forward kept
+        INDArray expectedGrad = untouched.backward(dy.dup()).dup();
+        INDArray actualGrad = probed.backward(dy.dup()).dup();
+
+        assertThat(actual.data().asFloat()).containsExactly(expected.data().asFloat());
+        assertThat(actualGrad.data().asFloat()).containsExactly(expectedGrad.data().asFloat());
+        assertThat(probed.parameters().get(0).gradient().data().asFloat())
+                .containsExactly(untouched.parameters().get(0).gradient().data().asFloat());
+    }
+
+    @Test
+    void relativeErrorEdgeCases() {
+        assertThat(ReuseProbe.relativeError(new float[] {0, 0}, new float[] {0, 0})).isZero();
+        assertThat(ReuseProbe.relativeError(new float[] {1, 0}, new float[] {0, 0})).isInfinite();
+        assertThat(ReuseProbe.relativeError(new float[] {Float.NaN}, new float[] {1})).isInfinite();
+        assertThat(ReuseProbe.relativeError(new float[] {0, 0}, new float[] {3, 4})).isCloseTo(1.0, within(1e-12));
+        assertThat(ReuseProbe.relativeError(new float[] {3, 5}, new float[] {3, 4})).isCloseTo(0.2, within(1e-12));
+    }
+
+    private static ReuseReference reference(int[] shape, ConvGeometry g, int length, int clusters) {
+        ReuseReference sizes = new ReuseReference(shape, g.outChannels(), g.kernel(), g.stride(), g.padding(),
+                length, new int[0][0], clusters);
+        int[][] ids = new int[sizes.groups()][sizes.rows()];
+        for (int grp = 0; grp < ids.length; grp++) {
+            for (int r = 0; r < sizes.rows(); r++) {
+                ids[grp][r] = FixedClustering.id(r, grp, clusters);
+            }
+        }
+        return new ReuseReference(shape, g.outChannels(), g.kernel(), g.stride(), g.padding(), length, ids, clusters);
+    }
+
+    /** Every row its own cluster: the reference computes the exact convolution. */
+    private static ReuseReference exactReference(int[] shape, ConvGeometry g) {
+        ReuseReference sizes = new ReuseReference(shape, g.outChannels(), g.kernel(), g.stride(), g.padding(),
+                g.rowLength(), new int[0][0], 1);
+        int[][] ids = new int[1][sizes.rows()];
+        for (int r = 0; r < sizes.rows(); r++) {
+            ids[0][r] = r;
+        }
+        return new ReuseReference(shape, g.outChannels(), g.kernel(), g.stride(), g.padding(), g.rowLength(), ids,
+                sizes.rows());
+    }
+}

@@ -1,0 +1,59 @@
+package adr.plugins.strategies;
+
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.ProbeResult;
+import adr.spi.strategy.TrainingView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A training view whose probe results come from a script, for decision tests without
+ * training; every probe is logged as {@code "step layer L:H"}. 100 steps per epoch.
+ */
+record ProbingView(long step, Script script, List<String> probes) implements TrainingView {
+
+    /** The measurement of {@code setting} on {@code layer} before {@code step}; empty = no input yet. */
+    interface Script {
+        Optional<ProbeResult> probe(long step, String layer, ReuseSetting setting);
+    }
+
+    static ProbeResult result(double error, double remainingRatio) {
+        return new ProbeResult(error, remainingRatio, 0.01, 0.02);
+    }
+
+    @Override
+    public int epoch() {
+        return (int) (step / stepsPerEpoch()) + 1;
+    }
+
+    @Override
+    public long stepsPerEpoch() {
+        return 100;
+    }
+
+    @Override
+    public long totalSteps() {
+        return 300;
+    }
+
+    @Override
+    public List<Double> recentLosses() {
+        return List.of();
+    }
+
+    @Override
+    public List<Double> testAccuracies() {
+        return List.of();
+    }
+
+    @Override
+    public LayerStats layer(String name) {
+        return null;
+    }
+
+    @Override
+    public Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
+        probes.add(step + " " + layer + " " + setting.subVectorLength() + ":" + setting.hashBits());
+        return script.probe(step, layer, setting);
+    }
+}
