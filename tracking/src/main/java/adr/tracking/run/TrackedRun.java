@@ -18,16 +18,13 @@ public final class TrackedRun implements AutoCloseable {
     private final EventLog log;
     private final RunRecorder recorder;
     private final Heartbeats heartbeats;
-    private final List<Event> history;
 
-    private TrackedRun(EventLog log, RecorderSettings settings, boolean resumed, List<Event> history,
-            Consumer<String> warnings) {
+    private TrackedRun(EventLog log, RecorderSettings settings, boolean resumed, Consumer<String> warnings) {
         this.log = log;
         this.heartbeats = new Heartbeats();
         // beats start with RunStarted, so seq 0 is always the run's first lifecycle event
         this.recorder = new RunRecorder(log, settings, resumed,
                 r -> heartbeats.start(r, settings.heartbeatSeconds(), warnings));
-        this.history = List.copyOf(history);
     }
 
     /** Starts the tracking of a new run with id {@code runId} under {@code home}. */
@@ -36,7 +33,7 @@ public final class TrackedRun implements AutoCloseable {
         EventJson json = new EventJson();
         Journal journal = Journal.create(home, runId, json, clock);
         return new TrackedRun(new EventLog(runId, 0, journal, sinks, json, clock, warnings), settings, false,
-                List.of(), warnings);
+                warnings);
     }
 
     /**
@@ -47,19 +44,13 @@ public final class TrackedRun implements AutoCloseable {
             Clock clock, Consumer<String> warnings) {
         EventJson json = new EventJson();
         Journal journal = Journal.reopen(home, runId, json, clock, warnings);
-        List<Event> history = journal.existingEvents();
-        long nextSeq = history.stream().mapToLong(Event::seq).max().orElse(-1) + 1;
+        long nextSeq = journal.existingEvents().stream().mapToLong(Event::seq).max().orElse(-1) + 1;
         return new TrackedRun(new EventLog(runId, nextSeq, journal, sinks, json, clock, warnings), settings, true,
-                history, warnings);
+                warnings);
     }
 
     public String runId() {
         return log.runId();
-    }
-
-    /** What the run's journal held before this process continued it (empty for a new run). */
-    public List<Event> history() {
-        return history;
     }
 
     public RunRecorder recorder() {

@@ -4,40 +4,26 @@ import adr.tracking.projection.RunComparison;
 import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunRegistry;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code adr runs compare RUN RUN...}: runs side by side, with the time saved against the exact one. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Runs side by side: reuse setting, mean r_c, wall time, speed, accuracy, and time saved"
                 + " against the exact run among them.")
-final class CompareRunsCommand implements Callable<Integer> {
+final class CompareRunsCommand extends ReplayingCommand {
 
     @Parameters(paramLabel = "RUN", arity = "2..*", description = "two or more run ids (see adr runs list)")
     List<String> runIds;
 
-    @Mixin
-    ReplayOptions replay;
-
     @Option(names = "--json", description = "print JSON to stdout instead of a table")
     boolean json;
 
-    @ParentCommand
-    RunsCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Console console = Console.of(spec);
-        RunRegistry registry = replay.replay(parent.clock(), console::warn);
+        Console console = console();
+        RunRegistry registry = registry(console);
         List<RunHistory> runs = replay.find(registry, runIds);
         RunComparison comparison = RunComparison.of(runs);
         if (json) {

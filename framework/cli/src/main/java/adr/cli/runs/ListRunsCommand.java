@@ -4,37 +4,23 @@ import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunRegistry;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code adr runs list}: one line per run, oldest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per run, oldest first.")
-final class ListRunsCommand implements Callable<Integer> {
+final class ListRunsCommand extends ReplayingCommand {
     // runs whose start was never seen sort last, then by id, so the order is stable
     private static final Comparator<RunHistory> BY_START = Comparator.comparing(RunHistory::started,
             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RunHistory::runId);
 
-    @Mixin
-    ReplayOptions replay;
-
     @Option(names = "--json", description = "print JSON to stdout instead of a table")
     boolean json;
 
-    @ParentCommand
-    RunsCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Console console = Console.of(spec);
-        RunRegistry registry = replay.replay(parent.clock(), console::warn);
+        Console console = console();
+        RunRegistry registry = registry(console);
         List<RunHistory> runs = registry.runs().stream().sorted(BY_START).toList();
         runs.stream().filter(r -> !r.gaps().isEmpty()).forEach(r -> console.warn("run " + r.runId()
                 + " is missing events " + r.gaps() + "; what they recorded is lost"));

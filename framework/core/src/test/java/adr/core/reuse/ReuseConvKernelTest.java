@@ -1,5 +1,7 @@
 package adr.core.reuse;
 
+import static adr.core.reuse.TestArrays.floats;
+import static adr.core.reuse.TestArrays.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,30 +11,15 @@ import adr.core.nn.Conv2d;
 import adr.spi.clustering.ClusteringAlgorithm;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The reuse convolution against the exact one and against the double-precision reference. */
 class ReuseConvKernelTest {
     private static final ReuseScope ALL = new ReuseScope(true, true, true, false);
-
-    private static double[] gaussian(long seed, int n) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextGaussian();
-        }
-        return v;
-    }
-
-    private static INDArray floats(double[] values, long... shape) {
-        return Nd4j.create(values, shape, DataType.DOUBLE).castTo(DataType.FLOAT);
-    }
 
     private static double[] doubles(INDArray a) {
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();

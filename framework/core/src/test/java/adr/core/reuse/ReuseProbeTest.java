@@ -1,5 +1,7 @@
 package adr.core.reuse;
 
+import static adr.core.reuse.TestArrays.floats;
+import static adr.core.reuse.TestArrays.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,12 +16,9 @@ import adr.spi.config.Config;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.ProbeResult;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The probe against exact-by-construction inputs and a double-precision error computed directly. */
 class ReuseProbeTest {
@@ -40,19 +39,6 @@ class ReuseProbeTest {
         public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
             return algorithm.get();
         }
-    }
-
-    private static double[] gaussian(long seed, int n) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = random.nextGaussian();
-        }
-        return v;
-    }
-
-    private static INDArray floats(double[] values, long... shape) {
-        return Nd4j.create(values, shape, DataType.DOUBLE).castTo(DataType.FLOAT);
     }
 
     /** The values as the float layer sees them, widened back to double. */
