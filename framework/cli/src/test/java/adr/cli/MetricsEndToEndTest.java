@@ -87,7 +87,7 @@ class MetricsEndToEndTest {
             command.add("-Dorg.bytedeco.javacpp.platform.extension=" + extension);
         }
         command.addAll(List.of("adr.cli.Main", "train", "--home", home.toString(), "--strategy", strategy,
-                "--epochs", "2", "--train-limit", "640", "--test-limit", "500", "--metrics-port",
+                "--epochs", "2", "--train-limit", "1280", "--test-limit", "500", "--metrics-port",
                 String.valueOf(metricsPort), "--metrics-grace", "300"));
         if (!strategy.equals("exact")) {
             command.addAll(List.of("--sink", "kafka", "--kafka-bootstrap", KAFKA.bootstrapServers()));
@@ -104,16 +104,38 @@ class MetricsEndToEndTest {
         return mapper.readTree(response.body());
     }
 
+    /** Prometheus must be scraping before the trainer starts, or a short run could end unseen. */
+    private void awaitReady(int port, Process prometheus) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(prometheus.isAlive()).as("prometheus exited; see its log").isTrue();
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("prometheus not ready within " + PATIENCE);
+    }
+
     private void awaitCompletedRun(Path home, Process trainer) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(trainer.isAlive()).as("the trainer exited early; see its log").isTrue();
             for (String runId : new JournalSource(home).runIds()) {
                 if (JournalReader.read(JournalLayout.journalFile(home, runId), w -> { }).stream()
                         .anyMatch(e -> e.type().equals("RunCompleted"))) {
+                    assertThat(trainer.isAlive()).as("the trainer did not linger for the final scrape: "
+                            + Files.readString(home.resolve("trainer.log"))).isTrue();
                     return;
                 }
             }
+            assertThat(trainer.isAlive()).as("the trainer exited early: " + Files.readString(home.resolve(
+                    "trainer.log"))).isTrue();
             Thread.sleep(200);
         }
         throw new AssertionError("the run did not complete within " + PATIENCE);
@@ -126,6 +148,7 @@ class MetricsEndToEndTest {
         int prometheusPort = freePort();
         Path home = Files.createDirectories(dir.resolve("runs"));
         Process prometheus = prometheus(dir, prometheusPort, metricsPort);
+        awaitReady(prometheusPort, prometheus);
         Process trainer = trainer(home, metricsPort, strategy);
         try {
             awaitCompletedRun(home, trainer);
