@@ -41,6 +41,10 @@ final class ConvCommand implements Callable<Integer> {
     @Option(names = "--clustering", defaultValue = "lsh", description = "clustering plugin (default ${DEFAULT-VALUE})")
     String clustering;
 
+    @Option(names = "--clustering-options", split = ",", paramLabel = "KEY=VALUE",
+            description = "the clustering's settings, e.g. variant=sign (./adr plugins --json lists them)")
+    Map<String, String> clusteringOptions = new LinkedHashMap<>();
+
     @Option(names = "--L", defaultValue = "25", description = "sub-vector length; capped at the row length (default 25)")
     int length;
 
@@ -73,7 +77,7 @@ final class ConvCommand implements Callable<Integer> {
         }
         var loader = new PluginLoader();
         var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
-        var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, Map.of()), registry)
+        var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions), registry)
                 .clustering().orElseThrow();
         var settings = new ConvBenchmark.Settings(model, batchSize, selected.factory(), selected.config(), length,
                 hashBits, scope(reuse), warmup, repetitions, seed);
@@ -97,7 +101,8 @@ final class ConvCommand implements Callable<Integer> {
 
     private void print(PrintStream out, List<ConvBenchmark.LayerResult> results) {
         out.printf(Locale.ROOT, "%s, batch %d, clustering %s, reuse %s, %d repetitions after %d warm-up (medians)%n",
-                model, batchSize, clustering, reuse, repetitions, warmup);
+                model, batchSize, clustering + (clusteringOptions.isEmpty() ? "" : " " + clusteringOptions), reuse,
+                repetitions, warmup);
         out.printf(Locale.ROOT, "%-7s %4s %5s %4s %3s  %-6s %9s %9s %8s %6s %8s %6s%n", "layer", "M", "K", "L", "H",
                 "exact", "exact ms", "reuse ms", "speedup", "r_c", "rel.err", "bound");
         for (var r : results) {
@@ -118,6 +123,7 @@ final class ConvCommand implements Callable<Integer> {
         report.put("dataset", datasetName);
         report.put("batch_size", batchSize);
         report.put("reuse", reuse);
+        report.put("clustering_options", clusteringOptions);
         report.put("warmup", warmup);
         report.put("repetitions", repetitions);
         report.put("nd4j_backend", NativeBackend.select());

@@ -80,6 +80,13 @@ record RunSummary(Map<String, Object> fields) {
         return new String[] {name, value};
     }
 
+    /** This summary with more fields after the others (reports built on top of a run). */
+    RunSummary with(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        all.putAll(more);
+        return new RunSummary(all);
+    }
+
     void writeJson(Path path) {
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), fields);

@@ -46,10 +46,24 @@ final class TrainingSession {
     }
 
     /**
+     * How a session ended.
+     *
+     * @param exitCode the process exit code: 0, or 128 plus the signal that stopped the run
+     * @param outcome the finished run, null when a signal stopped it
+     */
+    record Ended(int exitCode, String runId, ExperimentOutcome outcome) {
+    }
+
+    /**
      * @param resume the run to continue, or null for a new run
      * @return the process exit code: 0, or 128 plus the signal that stopped the run
      */
     int run(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
+        return train(requested, json, tracking, resume).exitCode();
+    }
+
+    /** Like {@link #run}, and returns the finished run for reports built on top of it. */
+    Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
         boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
@@ -64,7 +78,7 @@ final class TrainingSession {
         RecorderSettings settings = new RecorderSettings(tracking.metricsEvery, tracking.heartbeatSeconds, host(),
                 ProcessHandle.current().pid(), pluginSinks.uses());
         StopSignal stop = new StopSignal();
-        int code;
+        Ended ended;
         try (TrackedRun run = resume == null
                 ? TrackedRun.start(tracking.home, runId, sinks, settings, clock, this::warn)
                 : TrackedRun.resume(tracking.home, runId, sinks, settings, clock, this::warn);
@@ -73,7 +87,7 @@ final class TrainingSession {
                     + JournalLayout.journalFile(tracking.home, runId) + ")");
             TrainingPace pace = new TrainingPace();
             try (RunMetrics metrics = startMetrics(tracking, runId, pace, run, kafkaSink)) {
-                code = train(run, config, json, stop, signals, pace, metrics);
+                ended = train(run, config, json, stop, signals, pace, metrics);
                 if (metrics != null) {
                     linger(metrics, tracking, stop);
                 }
@@ -83,7 +97,7 @@ final class TrainingSession {
             warn(kafkaSink.undelivered() + " events of run " + runId + " are not in Kafka yet; publish them with"
                     + " ./adr runs sync " + runId + " --kafka-bootstrap " + tracking.kafkaBootstrap);
         }
-        return code;
+        return ended;
     }
 
     /** The metrics endpoint, or null when turned off or its port is taken (training goes on without it). */
@@ -116,7 +130,7 @@ final class TrainingSession {
         }
     }
 
-    private int train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals,
+    private Ended train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals,
             TrainingPace pace, RunMetrics metrics) {
         ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs(), pace);
         List<RunObserver> observers = new ArrayList<>(List.of(run.recorder(), RunObserver.of(pace)));
@@ -138,7 +152,7 @@ final class TrainingSession {
             err.println("adr: run " + run.runId() + " stopped after step " + result.progress().globalStep()
                     + "; checkpoint in " + config.checkpointDir() + "; continue it with ./adr train --resume "
                     + run.runId());
-            return signals.exitCode();
+            return new Ended(signals.exitCode(), run.runId(), null);
         }
         run.recorder().completed(outcome);
         RunSummary summary = RunSummary.of(run.runId(), outcome);
@@ -147,7 +161,7 @@ final class TrainingSession {
             summary.writeJson(json);
             out.println("summary written to " + json);
         }
-        return 0;
+        return new Ended(0, run.runId(), outcome);
     }
 
     /**

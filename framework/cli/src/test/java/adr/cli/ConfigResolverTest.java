@@ -72,6 +72,7 @@ class ConfigResolverTest {
             assertThat(demo.model()).isEqualTo("cifarnet");
             assertThat(demo.dataset()).isEqualTo("fashion-mnist");
             assertThat(demo.trainLimit()).isEqualTo(20000);
+            assertThat(demo.reuse().strategy()).isEqualTo("adaptive");
         }
     }
 

@@ -49,6 +49,13 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
                 resume, reuse);
     }
 
+    /** The same run shortened to {@code epochs} over {@code trainLimit} images, evaluated on {@code testLimit}. */
+    public ExperimentConfig withLimits(int epochs, int trainLimit, int testLimit) {
+        return new ExperimentConfig(model, dataset, epochs, batchSize, evalBatchSize, learningRate, schedule, momentum,
+                weightDecay, seed, trainLimit, testLimit, cropPadding, horizontalFlip, convAlgorithm, checkpointDir,
+                resumeFrom, reuse);
+    }
+
     /** Every problem with this configuration, one line each; empty when valid. */
     public List<String> validate() {
         List<String> errors = new ArrayList<>();

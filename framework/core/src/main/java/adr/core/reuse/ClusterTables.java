@@ -3,16 +3,14 @@ package adr.core.reuse;
 import adr.spi.clustering.Assignments;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Per-cluster tables of one reuse step, padded to {@code nmax} clusters per group so
- * that every per-group product is one batched native matrix product:
+ * Per-cluster tables of one reuse step, laid out with {@code nmax} (the largest group's
+ * cluster count) rows per group; the per-group products ({@link SmallProducts}) touch only
+ * a group's used rows:
  * centroids {@code C [G][nmax][L]}, products {@code P = C_g W_g [G][nmax][M]}, and in
  * the backward pass the per-cluster output-gradient sums {@code S [G][nmax][M]}.
- * Padding rows are zero and never referenced by an id. Hot loops are single passes
+ * Padding rows are never referenced by an id. Hot loops are single passes
  * over primitive arrays, parallel over groups (each group owns its table rows).
  */
 final class ClusterTables {
@@ -20,6 +18,8 @@ final class ClusterTables {
     private final int length;
     private final int outChannels;
     private int maxClusters;
+    /** Clusters used by each group in this step; table rows past a group's count are padding. */
+    private int[] clusterCounts = new int[0];
     private int[] counts = new int[0];
     private float[] centroids = new float[0];
     private float[] products = new float[0];
@@ -27,9 +27,6 @@ final class ClusterTables {
     private float[] means = new float[0];
     private float[] weightGradient = new float[0];
     private float[] inputGradientRows = new float[0];
-    private final NativeBuffer left = new NativeBuffer();
-    private final NativeBuffer right = new NativeBuffer();
-    private final NativeBuffer result = new NativeBuffer();
 
     ClusterTables(int groups, int length, int outChannels) {
         this.groups = groups;
@@ -44,7 +41,9 @@ final class ClusterTables {
     /** Centroid of every cluster: the mean of its members' sub-vectors. */
     void centroids(float[] rows, int n, Assignments a) {
         maxClusters = 1;
+        clusterCounts = new int[groups];
         for (int g = 0; g < groups; g++) {
+            clusterCounts[g] = a.count(g);
             maxClusters = Math.max(maxClusters, a.count(g));
         }
         counts = zeroed(counts, groups * maxClusters);
@@ -71,8 +70,10 @@ final class ClusterTables {
 
     /** {@code P_g = C_g W_g} for every group, from weights grouped as {@code [G][L][M]}. */
     void products(float[] groupedWeights) {
-        products = matmul(centroids, new long[] {groups, maxClusters, length}, false, groupedWeights,
-                new long[] {groups, length, outChannels}, false, products);
+        products = sized(products, groups * maxClusters * outChannels);
+        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.times(centroids, g * maxClusters * length,
+                clusterCounts[g], length, groupedWeights, g * length * outChannels, outChannels, products,
+                g * maxClusters * outChannels));
     }
 
     /**
@@ -128,8 +129,10 @@ final class ClusterTables {
 
     /** {@code dW_g = C_g^T S_g}, as {@code [G][L][M]}: the exact weight gradient of the reuse forward. */
     float[] weightGradient() {
-        weightGradient = matmul(centroids, new long[] {groups, maxClusters, length}, true, gradientSums,
-                new long[] {groups, maxClusters, outChannels}, false, weightGradient);
+        weightGradient = sized(weightGradient, groups * length * outChannels);
+        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.transposeTimes(centroids,
+                g * maxClusters * length, clusterCounts[g], length, gradientSums, g * maxClusters * outChannels,
+                outChannels, weightGradient, g * length * outChannels));
         return weightGradient;
     }
 
@@ -145,25 +148,16 @@ final class ClusterTables {
                 means[o] *= inverse;
             }
         }
-        inputGradientRows = matmul(means, new long[] {groups, maxClusters, outChannels}, false, groupedWeights,
-                new long[] {groups, length, outChannels}, true, inputGradientRows);
+        inputGradientRows = sized(inputGradientRows, groups * maxClusters * length);
+        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.timesTranspose(means,
+                g * maxClusters * outChannels, clusterCounts[g], outChannels, groupedWeights,
+                g * length * outChannels, length, inputGradientRows, g * maxClusters * length,
+                new float[outChannels * length]));
         return inputGradientRows;
     }
 
-    /**
-     * Batched {@code op(a) x op(b)} through libnd4j's matmul op on reused native arrays;
-     * returns the result's values. (One GEMM call per group measured no faster.)
-     */
-    private float[] matmul(float[] a, long[] aShape, boolean transposeA, float[] b, long[] bShape,
-            boolean transposeB, float[] reuse) {
-        INDArray x = left.put(a, aShape);
-        INDArray y = right.put(b, bShape);
-        long rows = transposeA ? aShape[2] : aShape[1];
-        long cols = transposeB ? bShape[1] : bShape[2];
-        INDArray z = result.shaped(aShape[0], rows, cols);
-        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(x, y).addOutputs(z)
-                .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0).build());
-        return NativeBuffer.read(z, reuse);
+    private static float[] sized(float[] array, int size) {
+        return array.length == size ? array : new float[size];
     }
 
     private static int[] zeroed(int[] array, int size) {

@@ -1,0 +1,48 @@
+package adr.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The training time of a reuse run against exact training of the same steps, estimated
+ * from a short measured exact run. Only training steps count: evaluation runs the exact
+ * convolution in both.
+ *
+ * @param strategy the reuse run's strategy
+ * @param steps the reuse run's training steps
+ * @param reuseSeconds the reuse run's time inside training steps
+ * @param exact the measured exact pace
+ */
+record TimeSaved(String strategy, long steps, double reuseSeconds, ExactPace exact) {
+
+    double exactSeconds() {
+        return exact.secondsFor(steps);
+    }
+
+    /** {@code 1 - reuse / exact}: positive when reuse saved time, negative when it cost time. */
+    double fraction() {
+        return 1 - reuseSeconds / exactSeconds();
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("Time against exact training (training steps only; evaluation is exact in both)");
+        out.printf(Locale.ROOT, "  %-16s %.1f s for %d steps%n", strategy + " run", reuseSeconds, steps);
+        out.printf(Locale.ROOT, "  %-16s %.1f s (%d steps at %.1f ms, the median of %d measured exact steps)%n",
+                "exact, estimated", exactSeconds(), steps, exact.secondsPerStep() * 1000, exact.measuredSteps());
+        out.printf(Locale.ROOT, "  %-16s %.1f%%%s%n", "time saved", 100 * fraction(), fraction() < 0
+                ? " (reuse was slower than the exact convolution on this machine; README, \"Deep reuse\", says why)"
+                : "");
+    }
+
+    Map<String, Object> jsonFields() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("exact_seconds_per_step", exact.secondsPerStep());
+        f.put("exact_measured_steps", exact.measuredSteps());
+        f.put("exact_estimate_seconds", exactSeconds());
+        f.put("time_saved_vs_exact", fraction());
+        return f;
+    }
+}

@@ -1,0 +1,39 @@
+package adr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import adr.core.experiment.ExperimentConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TimeSavedTest {
+
+    @Test
+    void savedTimeIsOneMinusReuseOverTheExactEstimate() {
+        TimeSaved faster = new TimeSaved("adaptive", 100, 3.0, new ExactPace(50, 0.05));
+        assertThat(faster.exactSeconds()).isCloseTo(5.0, within(1e-9));
+        assertThat(faster.fraction()).isCloseTo(0.4, within(1e-9));
+        assertThat(faster.jsonFields()).containsEntry("exact_measured_steps", 50);
+
+        TimeSaved slower = new TimeSaved("fixed", 100, 7.5, new ExactPace(50, 0.05));
+        assertThat(slower.fraction()).isCloseTo(-0.5, within(1e-9));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        slower.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("fixed run        7.5 s for 100 steps")
+                .contains("exact, estimated 5.0 s (100 steps at 50.0 ms, the median of 50 measured exact steps)")
+                .contains("time saved       -50.0% (reuse was slower");
+    }
+
+    @Test
+    void theExactPaceIsMeasuredOnRealStepsAfterTheWarmUp() {
+        ExperimentConfig run = ExperimentConfig.defaults().withLimits(1, 20000, 0);
+        ExactPace pace = ExactPace.measure(run);
+        assertThat(pace.measuredSteps()).isEqualTo(ExactPace.MEASURED_STEPS);
+        // a CifarNet step of 64 images is milliseconds to a second on any machine this runs on
+        assertThat(pace.secondsPerStep()).isBetween(1e-3, 5.0);
+    }
+}
