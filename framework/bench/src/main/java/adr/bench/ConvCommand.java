@@ -45,10 +45,10 @@ final class ConvCommand implements Callable<Integer> {
             description = "the clustering's settings, e.g. variant=sign (./adr plugins --json lists them)")
     Map<String, String> clusteringOptions = new LinkedHashMap<>();
 
-    @Option(names = "--L", defaultValue = "25", description = "sub-vector length; capped at the row length (default 25)")
+    @Option(names = "--L", defaultValue = "5", description = "sub-vector length; capped at the row length (default ${DEFAULT-VALUE}, as train's)")
     int length;
 
-    @Option(names = "--H", defaultValue = "8", description = "hash bits (default ${DEFAULT-VALUE})")
+    @Option(names = "--H", defaultValue = "10", description = "hash bits (default ${DEFAULT-VALUE}, as train's)")
     int hashBits;
 
     @Option(names = "--reuse", defaultValue = "all",

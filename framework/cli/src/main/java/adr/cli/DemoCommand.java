@@ -8,9 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code adr demo}: trains on the embedded defaults ({@code adr/cli/demo.yaml}), prints
- * the result, then times a short exact run of the same model and prints how much training
- * time reuse saved against it.
+ * {@code adr demo}: times a short exact run, trains on the embedded defaults
+ * ({@code adr/cli/demo.yaml}), prints the result and how much training time reuse saved
+ * against exact training of the same steps.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Train CifarNet on Fashion-MNIST with the embedded demo settings (adaptive reuse), print the"
@@ -34,16 +34,16 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("ADR demo: " + config.model() + " on " + config.dataset() + ", " + config.epochs()
                 + " epoch(s) over " + config.trainLimit() + " training images, " + config.reuse().strategy()
                 + " strategy, clustering " + config.reuse().clustering());
+        System.out.println("measuring exact training speed first, for comparison (" + ExactPace.WARMUP_STEPS
+                + " warm-up + " + ExactPace.MEASURED_STEPS + " steps)...");
+        ExactPace exact = ExactPace.measure(config);
         TrainingSession.Ended ended = new TrainingSession(System.out, System.err).train(config, null, tracking, null);
         if (ended.outcome() == null) {
             return ended.exitCode();
         }
         var result = ended.outcome().result();
-        System.out.println();
-        System.out.println("measuring exact training speed for comparison (" + ExactPace.WARMUP_STEPS + " warm-up + "
-                + ExactPace.MEASURED_STEPS + " steps)...");
         TimeSaved saved = new TimeSaved(config.reuse().strategy(), result.progress().globalStep(),
-                result.trainSeconds(), ExactPace.measure(config));
+                result.trainSeconds(), exact);
         saved.print(System.out);
         if (json != null) {
             RunSummary.of(ended.runId(), ended.outcome()).with(saved.jsonFields()).writeJson(json);

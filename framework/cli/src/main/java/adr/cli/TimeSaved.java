@@ -30,8 +30,9 @@ record TimeSaved(String strategy, long steps, double reuseSeconds, ExactPace exa
         out.println();
         out.println("Time against exact training (training steps only; evaluation is exact in both)");
         out.printf(Locale.ROOT, "  %-16s %.1f s for %d steps%n", strategy + " run", reuseSeconds, steps);
-        out.printf(Locale.ROOT, "  %-16s %.1f s (%d steps at %.1f ms, the median of %d measured exact steps)%n",
-                "exact, estimated", exactSeconds(), steps, exact.secondsPerStep() * 1000, exact.measuredSteps());
+        out.printf(Locale.ROOT, "  %-16s %.1f s (the first %d steps as measured, %.1f s, then %.1f ms per step, the"
+                + " mean of the next %d measured exact steps)%n", "exact, estimated", exactSeconds(), exact.warmupSteps(),
+                exact.warmupSeconds(), exact.secondsPerStep() * 1000, exact.measuredSteps());
         out.printf(Locale.ROOT, "  %-16s %.1f%%%s%n", "time saved", 100 * fraction(), fraction() < 0
                 ? " (reuse was slower than the exact convolution on this machine; README, \"Deep reuse\", says why)"
                 : "");
@@ -39,6 +40,8 @@ record TimeSaved(String strategy, long steps, double reuseSeconds, ExactPace exa
 
     Map<String, Object> jsonFields() {
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("exact_warmup_steps", exact.warmupSteps());
+        f.put("exact_warmup_seconds", exact.warmupSeconds());
         f.put("exact_seconds_per_step", exact.secondsPerStep());
         f.put("exact_measured_steps", exact.measuredSteps());
         f.put("exact_estimate_seconds", exactSeconds());

@@ -13,18 +13,19 @@ class TimeSavedTest {
 
     @Test
     void savedTimeIsOneMinusReuseOverTheExactEstimate() {
-        TimeSaved faster = new TimeSaved("adaptive", 100, 3.0, new ExactPace(50, 0.05));
-        assertThat(faster.exactSeconds()).isCloseTo(5.0, within(1e-9));
-        assertThat(faster.fraction()).isCloseTo(0.4, within(1e-9));
+        TimeSaved faster = new TimeSaved("adaptive", 100, 3.0, new ExactPace(10, 1.0, 50, 0.05));
+        assertThat(faster.exactSeconds()).isCloseTo(1.0 + 90 * 0.05, within(1e-9));
+        assertThat(faster.fraction()).isCloseTo(1 - 3.0 / 5.5, within(1e-9));
         assertThat(faster.jsonFields()).containsEntry("exact_measured_steps", 50);
 
-        TimeSaved slower = new TimeSaved("fixed", 100, 7.5, new ExactPace(50, 0.05));
+        TimeSaved slower = new TimeSaved("fixed", 100, 8.25, new ExactPace(10, 1.0, 50, 0.05));
         assertThat(slower.fraction()).isCloseTo(-0.5, within(1e-9));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         slower.print(new PrintStream(text, true, StandardCharsets.UTF_8));
         assertThat(text.toString(StandardCharsets.UTF_8))
-                .contains("fixed run        7.5 s for 100 steps")
-                .contains("exact, estimated 5.0 s (100 steps at 50.0 ms, the median of 50 measured exact steps)")
+                .contains("fixed run        8.3 s for 100 steps")
+                .contains("exact, estimated 5.5 s (the first 10 steps as measured, 1.0 s, then 50.0 ms per step, the"
+                        + " mean of the next 50 measured exact steps)")
                 .contains("time saved       -50.0% (reuse was slower");
     }
 
@@ -33,6 +34,8 @@ class TimeSavedTest {
         ExperimentConfig run = ExperimentConfig.defaults().withLimits(1, 20000, 0);
         ExactPace pace = ExactPace.measure(run);
         assertThat(pace.measuredSteps()).isEqualTo(ExactPace.MEASURED_STEPS);
+        assertThat(pace.warmupSteps()).isEqualTo(ExactPace.WARMUP_STEPS);
+        assertThat(pace.warmupSeconds()).isPositive();
         // a CifarNet step of 64 images is milliseconds to a second on any machine this runs on
         assertThat(pace.secondsPerStep()).isBetween(1e-3, 5.0);
     }

@@ -7,7 +7,10 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *     its statistics not those of an exact step, {@code r_c 1} and 0 s) and its measured
  *     {@code r_c > max-ratio}, it becomes exact ("no gain: r_c 0.62"). Clustering that
  *     leaves most of the product to compute cannot pay for hashing and gathering.
+ * <li><b>Too slow</b>: {@code cooldown} steps after a layer's level changed (the JIT has
+ *     compiled the kernel by then), the engine probes the level {@value #TIMING_PROBES}
+ *     times on the layer's last batch ({@link TrainingView#probe}); if the median exact
+ *     forward time over the reuse forward time is below {@code min-speedup}, the layer
+ *     becomes exact ("no gain: reuse forward 41.0 ms against exact 7.2 ms"). Reuse that is
+ *     slower than the exact kernel costs time and accuracy for nothing. The probe that
+ *     starts recording the layer's input is made at the level's first step; views that
+ *     cannot probe leave the layer as it is. Only forwards are timed: the reuse backward
+ *     runs the same kinds of passes.
  * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
  *     the layer moves one level finer, without waiting for the cooldown (the signal comes
  *     once per evaluated epoch, so it cannot flap).
@@ -59,12 +71,20 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     /** The thresholds, validated by the factory. */
-    record Rules(int window, double stall, double healthy, int patience, long cooldown, double maxRatio) {
+    record Rules(int window, double stall, double healthy, int patience, long cooldown, double maxRatio,
+            double minSpeedup) {
     }
 
-    /** One layer's place on its ladder; {@code index == ladder.size()} is exact. */
+    /** Probes per speed check; their median ratio decides. */
+    static final int TIMING_PROBES = 3;
+
+    /**
+     * One layer's place on its ladder; {@code index == ladder.size()} is exact.
+     *
+     * @param timed whether this level's speed was checked (or its probe could not be made)
+     */
     private record LayerState(List<ReuseSetting> ladder, int index, long changedAt, int accuraciesSeen,
-            String reason) {
+            String reason, boolean timed) {
 
         boolean exact() {
             return index >= ladder.size();
@@ -75,28 +95,32 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         }
 
         LayerState seen(int accuracies) {
-            return new LayerState(ladder, index, changedAt, accuracies, reason);
+            return new LayerState(ladder, index, changedAt, accuracies, reason, timed);
         }
 
         LayerState finer(long step, String cause) {
             boolean end = index + 1 >= ladder.size();
             return new LayerState(ladder, index + 1, step, accuraciesSeen,
-                    cause + (end ? ", exact after the last level" : ", finer"));
+                    cause + (end ? ", exact after the last level" : ", finer"), false);
         }
 
         LayerState coarser(long step, String cause) {
-            return new LayerState(ladder, index - 1, step, accuraciesSeen, cause + ", coarser");
+            return new LayerState(ladder, index - 1, step, accuraciesSeen, cause + ", coarser", false);
         }
 
         LayerState off(long step, String cause) {
-            return new LayerState(ladder, ladder.size(), step, accuraciesSeen, cause);
+            return new LayerState(ladder, ladder.size(), step, accuraciesSeen, cause, true);
+        }
+
+        LayerState speedChecked() {
+            return new LayerState(ladder, index, changedAt, accuraciesSeen, reason, true);
         }
     }
 
     @Override
     public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
         LayerState state = states.computeIfAbsent(layer.name(), name -> new LayerState(ladder.forLayer(layer), 0,
-                view.step(), view.testAccuracies().size(), "adaptive: start at the coarsest level"));
+                view.step(), view.testAccuracies().size(), "adaptive: start at the coarsest level", false));
         if (!state.exact()) {
             LayerState next = next(state, layer, current, view);
             if (next != state) {
@@ -113,6 +137,17 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         boolean exactStep = stats == null || stats.remainingRatio() >= 1 && stats.seconds() == 0;
         if (current != null && !exactStep && stats.remainingRatio() > rules.maxRatio()) {
             return state.off(step, String.format(Locale.ROOT, "no gain: r_c %.2f", stats.remainingRatio()));
+        }
+        if (current != null && !state.timed() && rules.minSpeedup() > 0) {
+            if (step == state.changedAt() + 1) {
+                view.probe(layer.name(), current); // starts recording the layer's input
+            } else if (step - state.changedAt() >= rules.cooldown()) {
+                LayerState checked = speedChecked(state, layer, current, view);
+                if (checked.exact()) {
+                    return checked;
+                }
+                state = checked;
+            }
         }
         List<Double> accuracies = view.testAccuracies();
         if (accuracies.size() > state.accuraciesSeen()) {
@@ -139,6 +174,25 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     rules.window()));
         }
         return healthy(state, trend, step);
+    }
+
+    /** The state after probing the current level's speed: exact when it is too slow, else marked timed. */
+    private LayerState speedChecked(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+        List<ProbeResult> probes = new ArrayList<>();
+        for (int i = 0; i < TIMING_PROBES; i++) {
+            view.probe(layer.name(), current).ifPresent(probes::add);
+        }
+        if (probes.isEmpty()) {
+            return state; // no recorded input yet (the probe above starts recording): next step
+        }
+        probes.sort(Comparator.comparingDouble(p -> p.exactSeconds() / Math.max(p.reuseSeconds(), 1e-12)));
+        ProbeResult median = probes.get(probes.size() / 2);
+        double speedup = median.exactSeconds() / Math.max(median.reuseSeconds(), 1e-12);
+        if (speedup >= rules.minSpeedup()) {
+            return state.speedChecked();
+        }
+        return state.off(view.step(), String.format(Locale.ROOT, "no gain: reuse forward %.1f ms against exact %.1f ms",
+                median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
     }
 
     private LayerState healthy(LayerState state, LossTrend trend, long step) {
@@ -183,7 +237,9 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     ConfigKey.decimal("healthy", 0.05, "a window falling by more than this fraction is healthy"),
                     ConfigKey.integer("patience", 5, "move coarser after this many healthy windows in a row"),
                     ConfigKey.integer("cooldown", 0, "steps between two changes of one layer; 0 = window"),
-                    ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"));
+                    ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"),
+                    ConfigKey.decimal("min-speedup", 1.0, "make a layer exact when its probed reuse forward is not this "
+                            + "many times faster than exact; 0 = never"));
         }
 
         @Override
@@ -195,6 +251,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             long patience = config.integer("patience");
             long cooldown = config.integer("cooldown");
             double maxRatio = config.decimal("max-ratio");
+            double minSpeedup = config.decimal("min-speedup");
             if (window < 2 || 2 * window > LOSS_HISTORY) {
                 throw new IllegalArgumentException("adaptive strategy: window must be in 2.." + LOSS_HISTORY / 2
                         + " (two windows must fit the " + LOSS_HISTORY + " losses kept), got " + window);
@@ -213,8 +270,12 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             if (!(maxRatio > 0 && maxRatio <= 1)) {
                 throw new IllegalArgumentException("adaptive strategy: max-ratio must be in (0, 1], got " + maxRatio);
             }
+            if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
+                throw new IllegalArgumentException("adaptive strategy: min-speedup must be a number >= 0, got "
+                        + minSpeedup);
+            }
             return new AdaptiveStrategy(ladder, new Rules((int) window, stall, healthy, (int) patience,
-                    cooldown == 0 ? window : cooldown, maxRatio));
+                    cooldown == 0 ? window : cooldown, maxRatio, minSpeedup));
         }
     }
 }

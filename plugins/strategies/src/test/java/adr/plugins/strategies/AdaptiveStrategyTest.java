@@ -8,10 +8,12 @@ import adr.spi.LayerShape;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Adaptive decisions on scripted losses, accuracies and measurements (defaults: window 20, patience 5). */
@@ -120,6 +122,56 @@ class AdaptiveStrategyTest {
         assertThat(strategy.decide(CONV2, COARSEST, view).setting()).isEqualTo(COARSEST);
     }
 
+    /** Decides before steps {@code 0 ..< until} on probing views; returns each step's setting of conv2. */
+    private static List<ReuseSetting> probedRun(AdaptationStrategy strategy, long until, ProbingView.Script script,
+            List<String> probes) {
+        List<ReuseSetting> settings = new ArrayList<>();
+        ReuseSetting current = null;
+        for (long step = 0; step < until; step++) {
+            current = strategy.decide(CONV2, current, new ProbingView(step, script, probes)).setting();
+            settings.add(current);
+        }
+        return settings;
+    }
+
+    private static ProbingView.Script timed(double exactSeconds, double reuseSeconds) {
+        // the first probe only starts recording the input, as in the engine
+        return (step, layer, setting) -> step <= 1 ? Optional.empty()
+                : Optional.of(new ProbeResult(0.1, 0.05, exactSeconds, reuseSeconds));
+    }
+
+    @Test
+    void aReuseForwardSlowerThanExactTurnsTheLayerExactAfterTheCooldown() {
+        var strategy = adaptive();
+        List<String> probes = new ArrayList<>();
+        List<ReuseSetting> settings = probedRun(strategy, 30, timed(0.005, 0.040), probes);
+
+        assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
+        assertThat(settings.subList(20, 30)).containsOnlyNulls();
+        assertThat(probes).containsExactly("1 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4");
+        assertThat(strategy.decide(CONV2, null, new ProbingView(30, timed(0.005, 0.040), probes)).reason())
+                .isEqualTo("no gain: reuse forward 40.0 ms against exact 5.0 ms");
+    }
+
+    @Test
+    void aFasterReuseForwardKeepsTheLevelAndIsTimedOnce() {
+        List<String> probes = new ArrayList<>();
+        List<ReuseSetting> settings = probedRun(adaptive(), 60, timed(0.040, 0.010), probes);
+
+        assertThat(settings).containsOnly(COARSEST);
+        assertThat(probes).hasSize(1 + AdaptiveStrategy.TIMING_PROBES);
+    }
+
+    @Test
+    void theSpeedCheckCanBeTurnedOff() {
+        List<String> probes = new ArrayList<>();
+        List<ReuseSetting> settings = probedRun(adaptive(Map.of("min-speedup", "0")), 40, timed(0.005, 0.040),
+                probes);
+
+        assertThat(settings).containsOnly(COARSEST);
+        assertThat(probes).isEmpty();
+    }
+
     @Test
     void decisionsAreReproducible() {
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -145,7 +197,8 @@ class AdaptiveStrategyTest {
             {"patience", "0", "patience must be >= 1"},
             {"patience", "12", "patience must be >= 1"},
             {"cooldown", "-1", "cooldown must be >= 0"},
-            {"max-ratio", "0", "max-ratio must be in (0, 1]"}}) {
+            {"max-ratio", "0", "max-ratio must be in (0, 1]"},
+            {"min-speedup", "-1", "min-speedup must be a number >= 0"}}) {
             Config config = Config.resolve("adaptive", factory.configKeys(), Map.of(bad[0], bad[1]), new ArrayList<>());
             assertThatThrownBy(() -> factory.create(config)).as(bad[0] + "=" + bad[1]).hasMessageContaining(bad[2]);
         }
