@@ -81,7 +81,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     /**
      * One layer's place on its ladder; {@code index == ladder.size()} is exact.
      *
-     * @param timed whether this level's speed was checked (or its probe could not be made)
+     * @param timed whether this level's speed was checked and found sufficient
      */
     private record LayerState(List<ReuseSetting> ladder, int index, long changedAt, int accuraciesSeen,
             String reason, boolean timed) {
@@ -138,16 +138,9 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         if (current != null && !exactStep && stats.remainingRatio() > rules.maxRatio()) {
             return state.off(step, String.format(Locale.ROOT, "no gain: r_c %.2f", stats.remainingRatio()));
         }
-        if (current != null && !state.timed() && rules.minSpeedup() > 0) {
-            if (step == state.changedAt() + 1) {
-                view.probe(layer.name(), current); // starts recording the layer's input
-            } else if (step - state.changedAt() >= rules.cooldown()) {
-                LayerState checked = speedChecked(state, layer, current, view);
-                if (checked.exact()) {
-                    return checked;
-                }
-                state = checked;
-            }
+        state = speedRule(state, layer, current, view);
+        if (state.exact()) {
+            return state;
         }
         List<Double> accuracies = view.testAccuracies();
         if (accuracies.size() > state.accuraciesSeen()) {
@@ -174,6 +167,19 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     rules.window()));
         }
         return healthy(state, trend, step);
+    }
+
+    /** The "too slow" rule: records the input at a level's first step, checks its speed after the cooldown. */
+    private LayerState speedRule(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+        if (current == null || state.timed() || rules.minSpeedup() == 0) {
+            return state;
+        }
+        long sinceChange = view.step() - state.changedAt();
+        if (sinceChange == 1) {
+            view.probe(layer.name(), current); // starts recording the layer's input
+            return state;
+        }
+        return sinceChange >= rules.cooldown() ? speedChecked(state, layer, current, view) : state;
     }
 
     /** The state after probing the current level's speed: exact when it is too slow, else marked timed. */
