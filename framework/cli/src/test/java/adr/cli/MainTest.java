@@ -1,6 +1,7 @@
 package adr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.DatasetSource;
@@ -92,6 +93,25 @@ class MainTest {
         assertThat(summary.get("mean_remaining_ratio").asDouble()).isGreaterThan(0).isLessThan(0.05);
         assertThat(summary.get("reuse_changes")).hasSize(2);
         assertThat(summary.get("reuse_changes").get(0).asText()).contains("conv1: exact -> {L=25, H=6}");
+    }
+
+    @Test
+    void theDemoTrainsAdaptivelyAndReportsTheTimeAgainstMeasuredExactSteps(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        Path json = dir.resolve("demo.json");
+
+        int code = run("demo", "--json", json.toString());
+
+        assertThat(code).isZero();
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        assertThat(summary.get("strategy").asText()).isEqualTo("adaptive");
+        assertThat(summary.get("reuse_changes").get(0).asText()).contains("adaptive: start at the coarsest level");
+        assertThat(summary.get("exact_measured_steps").asInt()).isEqualTo(ExactPace.MEASURED_STEPS);
+        double exact = summary.get("exact_estimate_seconds").asDouble();
+        double reuse = summary.get("train_seconds").asDouble();
+        assertThat(exact).isPositive();
+        assertThat(summary.get("time_saved_vs_exact").asDouble()).isCloseTo(1 - reuse / exact, within(1e-9));
+        assertThat(summary.get("test_accuracy").asDouble()).isBetween(0.5, 1.0);
     }
 
     @Test
