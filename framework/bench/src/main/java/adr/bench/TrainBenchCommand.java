@@ -43,6 +43,10 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--H", defaultValue = "10", description = "default ${DEFAULT-VALUE}") int hashBits;
     @Option(names = "--peer", defaultValue = "none", description = "dl4j or none (default ${DEFAULT-VALUE})")
     String peer;
+    @Option(names = "--warmup-steps", defaultValue = "300",
+            description = "untimed exact steps before the first run, so it does not pay the process's warm-up"
+                    + " (default ${DEFAULT-VALUE})")
+    int warmupSteps;
     @Option(names = "--json", paramLabel = "FILE", description = "write the runs as JSON here") Path json;
     @Option(names = "--plot", paramLabel = "FILE",
             description = "PNG of test accuracy against wall time (default: next to --json, else bench-train.png)")
@@ -63,6 +67,7 @@ final class TrainBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
+        bench.warmUp(warmupSteps);
         List<RunRecord> runs = new ArrayList<>();
         for (String strategy : strategies) {
             runs.add(bench.strategy(strategy));
@@ -110,6 +115,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("train_limit", trainLimit);
         report.put("batch_size", batchSize);
         report.put("seed", seed);
+        report.put("warmup_steps", warmupSteps);
         report.put("nd4j_backend", NativeBackend.select());
         report.put("runs", runs.stream().map(r -> r.json(exact)).toList());
         try {

@@ -26,10 +26,12 @@ class TrainBenchCommandTest {
         cli.setErr(new PrintWriter(new StringWriter(), true));
 
         int code = cli.execute("train", "--epochs", "1", "--train-limit", "128", "--test-limit", "200",
-                "--strategies", "exact,fixed", "--H", "4", "--json", json.toString());
+                "--strategies", "exact,fixed", "--H", "4", "--warmup-steps", "2", "--json", json.toString());
 
         assertThat(code).isZero();
-        JsonNode runs = new ObjectMapper().readTree(json.toFile()).get("runs");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("warmup_steps").asInt()).isEqualTo(2);
+        JsonNode runs = report.get("runs");
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).get("name").asText()).isEqualTo("exact");
         assertThat(runs.get(0).get("time_saved_vs_exact").asDouble()).isZero();
