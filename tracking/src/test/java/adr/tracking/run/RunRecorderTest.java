@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.DatasetSource;
+import adr.core.experiment.ReuseConfig;
 import adr.spi.events.Event;
 import adr.tracking.events.EventJson;
 import adr.tracking.events.ReuseConfigChanged;
@@ -58,7 +59,8 @@ class RunRecorderTest {
         ReuseConfigChanged change = events.stream().filter(e -> e.type().equals("ReuseConfigChanged")).findFirst()
                 .map(e -> json.payload(e, ReuseConfigChanged.class)).orElseThrow();
         assertThat(change.from()).isEqualTo("exact");
-        assertThat(change.to()).isEqualTo("L=25 H=8");
+        assertThat(change.to()) // the fixed strategy's configured defaults
+                .isEqualTo("L=" + ReuseConfig.DEFAULT_LENGTH + " H=" + ReuseConfig.DEFAULT_HASH_BITS);
         assertThat(change.reason()).isNotBlank();
 
         List<StepMetrics> metrics = events.stream().filter(e -> e.type().equals("StepMetrics"))
