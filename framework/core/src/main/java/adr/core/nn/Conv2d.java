@@ -3,6 +3,7 @@ package adr.core.nn;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Exact 2-D convolution with bias; the arithmetic is delegated to a {@link ConvKernel}. */
 public final class Conv2d implements Layer {
@@ -75,6 +76,16 @@ public final class Conv2d implements Layer {
     /** The output {@code kernel} computes for {@code x} with this layer's current weights; the layer is untouched. */
     public INDArray forwardWith(ConvKernel kernel, INDArray x) {
         return kernel.forward(x, weights.value(), bias.value());
+    }
+
+    /**
+     * The backward {@code kernel} computes after its {@link #forwardWith} on {@code x}, into
+     * fresh gradient arrays; the layer's own gradients are untouched.
+     */
+    public void backwardWith(ConvKernel kernel, INDArray x, INDArray gradOutput) {
+        INDArray w = weights.value();
+        kernel.backward(x, w, gradOutput, Nd4j.zeros(w.dataType(), w.shape()),
+                Nd4j.zeros(w.dataType(), bias.value().shape()), inputGradient);
     }
 
     /** From now on, keep a copy of every training forward's input for {@link #lastTrainingInput}. */

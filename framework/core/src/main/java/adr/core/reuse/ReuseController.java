@@ -68,7 +68,7 @@ public final class ReuseController implements TrainingListener {
     /** What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a non-convolution name. */
     private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
         return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
-                .flatMap(l -> probes.measure(l.conv, l.shape, setting));
+                .flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope));
     }
 
     private static LayerShape shapeOf(Conv2d conv) {

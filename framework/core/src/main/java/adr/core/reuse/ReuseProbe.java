@@ -17,10 +17,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Measures what a reuse setting would do to one convolution (the engine side of
- * {@code TrainingView.probe}): the layer's forward on its last training input, once
- * with a fresh exact kernel and once with a temporary reuse kernel built exactly as the
- * controller would build it for that setting (same clustering factory, configuration
- * and seed), then the relative error of the outputs and the {@code r_c} reached.
+ * {@code TrainingView.probe}): the layer's forward and backward on its last training
+ * input, once with a fresh exact kernel and once with a temporary reuse kernel built
+ * exactly as the controller would build it for that setting (same clustering factory,
+ * configuration and seed), then the relative error of the forward outputs, the
+ * {@code r_c} reached and the time of each step.
  *
  * <p>Nothing the layer trains with is touched: both kernels are new objects with their
  * own buffers (the layer's exact kernel keeps state for its backward), the weights are
@@ -28,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * no layer copy its input, so its run is bit for bit what it was.
  */
 final class ReuseProbe {
-    /** Only the forward runs, and it must cluster afresh. */
+    /** What a probe reuses for a layer that trains exactly now: the forward, clustered afresh. */
     private static final ReuseScope FORWARD = ReuseScope.named("forward");
 
     private final ClusteringFactory clustering;
@@ -41,8 +42,14 @@ final class ReuseProbe {
         this.seeds = seeds;
     }
 
-    /** Empty while the layer has no recorded training input; the first call starts recording. */
-    Optional<ProbeResult> measure(Conv2d conv, LayerShape shape, ReuseSetting setting) {
+    /**
+     * Empty while the layer has no recorded training input; the first call starts recording.
+     *
+     * @param current the scope the layer trains with now: the probe's reuse step reuses
+     *     what it reuses (so its time is what training would pay), clustering afresh;
+     *     the forward only when the layer is exact
+     */
+    Optional<ProbeResult> measure(Conv2d conv, LayerShape shape, ReuseSetting setting, ReuseScope current) {
         Optional<INDArray> input = conv.lastTrainingInput();
         if (input.isEmpty()) {
             conv.keepTrainingInputs();
@@ -50,30 +57,43 @@ final class ReuseProbe {
         }
         INDArray x = input.get();
         ConvKernel exactKernel = conv.newExactKernel();
-        Timed exact = secondForward(conv, exactKernel, x);
+        Timed exact = secondStep(conv, exactKernel, x);
         var recording = new RecordingClustering(clustering.create(shape, setting, clusteringConfig,
                 ReuseController.clusterSeed(seeds, shape, setting)));
-        Timed reused = secondForward(conv, new ReuseConvKernel(conv.geometry(), setting, FORWARD, recording,
+        Timed reused = secondStep(conv, new ReuseConvKernel(conv.geometry(), setting, probeScope(current), recording,
                 exactKernel), x);
         return Optional.of(new ProbeResult(relativeError(reused.values(), exact.values()),
                 recording.remainingRatio(), exact.seconds(), reused.seconds()));
     }
 
-    /** A forward's output values and wall time. */
+    static ReuseScope probeScope(ReuseScope current) {
+        return current.forward() ? new ReuseScope(true, current.weightGradient(), current.inputGradient(), false)
+                : FORWARD;
+    }
+
+    /** A forward's output values and the wall time of forward and backward. */
     private record Timed(float[] values, double seconds) {
     }
 
     /**
-     * Runs the forward twice and times the second: a new kernel's first forward allocates
-     * its buffers (80 MB of unfolded rows for CifarNet's conv2), which a training step
-     * does not pay (CifarNet conv2 at {@code L=25, H=4}: first reuse forward 671 ms, second 77 ms).
+     * Runs forward and backward twice and times the second: a new kernel's first step
+     * allocates its buffers (80 MB of unfolded rows for CifarNet's conv2), which a training
+     * step does not pay (CifarNet conv2 at {@code L=25, H=4}: first reuse forward 671 ms,
+     * second 77 ms). The backward's output gradient is the output itself: its values do
+     * not change the time, and it is finite and of the layer's scale.
      */
-    private static Timed secondForward(Conv2d conv, ConvKernel kernel, INDArray x) {
-        conv.forwardWith(kernel, x);
+    private static Timed secondStep(Conv2d conv, ConvKernel kernel, INDArray x) {
+        step(conv, kernel, x);
         long start = System.nanoTime();
-        INDArray out = conv.forwardWith(kernel, x);
+        INDArray out = step(conv, kernel, x);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Timed(NativeBuffer.read(out, null), seconds);
+    }
+
+    private static INDArray step(Conv2d conv, ConvKernel kernel, INDArray x) {
+        INDArray out = conv.forwardWith(kernel, x);
+        conv.backwardWith(kernel, x, out.dup());
+        return out;
     }
 
     /**

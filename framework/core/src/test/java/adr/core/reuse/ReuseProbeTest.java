@@ -13,6 +13,7 @@ import adr.spi.LayerShape;
 import adr.spi.clustering.ClusteringAlgorithm;
 import adr.spi.clustering.ClusteringFactory;
 import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.ProbeResult;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The probe against exact-by-construction inputs and a double-precision error computed directly. */
 class ReuseProbeTest {
+    private static final ReuseScope EXACT = ReuseScope.EXACT;
+    private static final ReuseScope ALL = ReuseScope.named("all");
 
     /** A clustering plugin whose algorithm comes from a supplier, for tests. */
     record TestClustering(Supplier<ClusteringAlgorithm> algorithm) implements ClusteringFactory {
@@ -67,11 +70,11 @@ class ReuseProbeTest {
         ReuseSetting setting = new ReuseSetting(6, 2);
 
         conv.forward(floats(gaussian(3, 100), 2, 2, 5, 5), true);
-        assertThat(probe.measure(conv, shape(g), setting)).isEmpty();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT)).isEmpty();
         conv.forward(floats(gaussian(4, 100), 2, 2, 5, 5), false);
-        assertThat(probe.measure(conv, shape(g), setting)).as("evaluation inputs are not recorded").isEmpty();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT)).as("evaluation inputs are not recorded").isEmpty();
         conv.forward(floats(gaussian(5, 100), 2, 2, 5, 5), true);
-        assertThat(probe.measure(conv, shape(g), setting)).isPresent();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT)).isPresent();
     }
 
     @Test
@@ -87,10 +90,10 @@ class ReuseProbeTest {
         Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(2, 8 * 27), 8, 3, 3, 3),
                 floats(gaussian(3, 8), 8));
         ReuseProbe probe = probe(DedupClustering::new);
-        probe.measure(conv, shape(g), new ReuseSetting(9, 8));
+        probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT);
         conv.forward(floats(image, 2, 3, 6, 6), true);
 
-        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(9, 8)).orElseThrow();
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT).orElseThrow();
 
         assertThat(result.relativeError()).isLessThan(1e-6); // float rounding only
         assertThat(result.remainingRatio()).isEqualTo(2.0 / (2 * 16)); // 2 clusters of 32 rows per group
@@ -109,10 +112,10 @@ class ReuseProbeTest {
         double[] b = asFloats(gaussian(12, 4));
         Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(w, 4, 3, 3, 3), floats(b, 4));
         ReuseProbe probe = probe(() -> new FixedClustering(clusters));
-        probe.measure(conv, shape(g), new ReuseSetting(4, 3));
+        probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT);
         conv.forward(floats(x, 2, 3, 5, 5), true);
 
-        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(4, 3)).orElseThrow();
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT).orElseThrow();
 
         double[] reused = reference(shape, g, 4, clusters).forward(x, w, b);
         double[] exact = exactReference(shape, g).forward(x, w, b);
@@ -138,11 +141,11 @@ class ReuseProbeTest {
         ReuseProbe probe = probe(() -> new FixedClustering(3));
         INDArray x = floats(gaussian(3, 100), 2, 2, 5, 5);
         INDArray dy = floats(gaussian(4, 200), 2, 4, 5, 5);
-        probe.measure(probed, shape(g), new ReuseSetting(6, 2));
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL);
 
         INDArray expected = untouched.forward(x.dup(), true).dup();
         INDArray actual = probed.forward(x.dup(), true).dup();
-        probe.measure(probed, shape(g), new ReuseSetting(6, 2));
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL); // a full reuse step, backward included
         // the probe ran between this forward and its backward, which reads what the forward kept
         INDArray expectedGrad = untouched.backward(dy.dup()).dup();
         INDArray actualGrad = probed.backward(dy.dup()).dup();
@@ -151,6 +154,14 @@ class ReuseProbeTest {
         assertThat(actualGrad.data().asFloat()).containsExactly(expectedGrad.data().asFloat());
         assertThat(probed.parameters().get(0).gradient().data().asFloat())
                 .containsExactly(untouched.parameters().get(0).gradient().data().asFloat());
+    }
+
+    @Test
+    void theProbeReusesWhatTheLayerReusesNowButAlwaysClustersAfresh() {
+        assertThat(ReuseProbe.probeScope(EXACT)).isEqualTo(ReuseScope.named("forward"));
+        assertThat(ReuseProbe.probeScope(ALL)).isEqualTo(ALL);
+        assertThat(ReuseProbe.probeScope(ALL.withClusterCache())).isEqualTo(ALL);
+        assertThat(ReuseProbe.probeScope(ReuseScope.FORWARD_AND_WEIGHTS)).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
     }
 
     @Test

@@ -11,9 +11,11 @@ package adr.spi.strategy;
  *     the whole batch); 0 when the two agree, about 1 when reuse lost the signal,
  *     infinite when the exact output is zero or not finite (nothing can be trusted)
  * @param remainingRatio {@code r_c} the clustering reached on that batch, in (0, 1]
- * @param exactSeconds wall time of the exact forward
- * @param reuseSeconds wall time of the reuse forward (unfold, cluster, centroids,
- *     products, reconstruct); with {@code exactSeconds} a rough, single-sample speed ratio
+ * @param exactSeconds wall time of the exact forward and backward
+ * @param reuseSeconds wall time of the reuse forward and backward (unfold, cluster,
+ *     centroids, products, reconstruct, then the gradients), reusing in the backward what
+ *     the layer reuses now (the forward only while it is exact); with {@code exactSeconds}
+ *     a rough, single-sample speed ratio of a training step's share of this layer
  */
 public record ProbeResult(double relativeError, double remainingRatio, double exactSeconds, double reuseSeconds) {
 

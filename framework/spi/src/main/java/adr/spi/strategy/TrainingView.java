@@ -37,9 +37,9 @@ public interface TrainingView {
      * batch) with its current weights, and compares the outputs. The layer's kernel,
      * weights, statistics and the training numerics are left as they were.
      *
-     * <p>Cost: two exact and two reuse forwards of the layer on one batch per call (the
-     * second of each is timed, with its buffers allocated, as in training), on
-     * the calling thread. Inputs are recorded only for layers that were probed: the first
+     * <p>Cost: two exact and two reuse forward and backward steps of the layer on one batch
+     * per call (the second of each is timed, with its buffers allocated, as in training),
+     * on the calling thread; the layer's gradients are not touched. Inputs are recorded only for layers that were probed: the first
      * call for a layer starts recording and returns empty, so results come from the
      * layer's next training step on (from then on the engine copies its input batch
      * once per step and keeps that one copy).

@@ -35,12 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li><b>Too slow</b>: {@code cooldown} steps after a layer's level changed (the JIT has
  *     compiled the kernel by then), the engine probes the level {@value #TIMING_PROBES}
  *     times on the layer's last batch ({@link TrainingView#probe}); if the median exact
- *     forward time over the reuse forward time is below {@code min-speedup}, the layer
- *     becomes exact ("no gain: reuse forward 41.0 ms against exact 7.2 ms"). Reuse that is
- *     slower than the exact kernel costs time and accuracy for nothing. The probe that
- *     starts recording the layer's input is made at the level's first step; views that
- *     cannot probe leave the layer as it is. Only forwards are timed: the reuse backward
- *     runs the same kinds of passes.
+ *     step time (forward and backward) over the reuse step time is below
+ *     {@code min-speedup}, the layer becomes exact ("no gain: reuse step 41.0 ms against
+ *     exact 7.2 ms"). Reuse that is slower than the exact kernel costs time and accuracy
+ *     for nothing. The probe that starts recording the layer's input is made at the
+ *     level's first step; views that cannot probe leave the layer as it is.
  * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
  *     the layer moves one level finer, without waiting for the cooldown (the signal comes
  *     once per evaluated epoch, so it cannot flap).
@@ -197,7 +196,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         if (speedup >= rules.minSpeedup()) {
             return state.speedChecked();
         }
-        return state.off(view.step(), String.format(Locale.ROOT, "no gain: reuse forward %.1f ms against exact %.1f ms",
+        return state.off(view.step(), String.format(Locale.ROOT, "no gain: reuse step %.1f ms against exact %.1f ms",
                 median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
     }
 
@@ -244,7 +243,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     ConfigKey.integer("patience", 5, "move coarser after this many healthy windows in a row"),
                     ConfigKey.integer("cooldown", 0, "steps between two changes of one layer; 0 = window"),
                     ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"),
-                    ConfigKey.decimal("min-speedup", 1.0, "make a layer exact when its probed reuse forward is not this "
+                    ConfigKey.decimal("min-speedup", 1.0, "make a layer exact when its probed reuse step is not this "
                             + "many times faster than exact; 0 = never"));
         }
 

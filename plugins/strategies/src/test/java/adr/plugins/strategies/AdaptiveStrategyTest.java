@@ -150,7 +150,7 @@ class AdaptiveStrategyTest {
         assertThat(settings.subList(20, 30)).containsOnlyNulls();
         assertThat(probes).containsExactly("1 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4");
         assertThat(strategy.decide(CONV2, null, new ProbingView(30, timed(0.005, 0.040), probes)).reason())
-                .isEqualTo("no gain: reuse forward 40.0 ms against exact 5.0 ms");
+                .isEqualTo("no gain: reuse step 40.0 ms against exact 5.0 ms");
     }
 
     @Test
