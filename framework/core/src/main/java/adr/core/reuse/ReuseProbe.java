@@ -66,6 +66,7 @@ final class ReuseProbe {
                 recording.remainingRatio(), exact.seconds(), reused.seconds()));
     }
 
+    /** The current scope without its cluster cache: a probe must cluster its batch afresh. */
     static ReuseScope probeScope(ReuseScope current) {
         return current.forward() ? new ReuseScope(true, current.weightGradient(), current.inputGradient(), false)
                 : FORWARD;

@@ -39,10 +39,10 @@ public interface TrainingView {
      *
      * <p>Cost: two exact and two reuse forward and backward steps of the layer on one batch
      * per call (the second of each is timed, with its buffers allocated, as in training),
-     * on the calling thread; the layer's gradients are not touched. Inputs are recorded only for layers that were probed: the first
-     * call for a layer starts recording and returns empty, so results come from the
-     * layer's next training step on (from then on the engine copies its input batch
-     * once per step and keeps that one copy).
+     * on the calling thread; the layer's gradients are not touched. Inputs are recorded
+     * only for layers that were probed: the first call for a layer starts recording and
+     * returns empty, so results come from the layer's next training step on (from then on
+     * the engine copies its input batch once per step and keeps that one copy).
      *
      * <p>Threading: call only from {@link AdaptationStrategy#decide} or a policy's scope
      * decision, on the training thread between steps.
