@@ -141,7 +141,7 @@ class AdaptiveStrategyTest {
     }
 
     @Test
-    void aReuseForwardSlowerThanExactTurnsTheLayerExactAfterTheCooldown() {
+    void aReuseStepSlowerThanExactTurnsTheLayerExactAfterTheCooldown() {
         var strategy = adaptive();
         List<String> probes = new ArrayList<>();
         List<ReuseSetting> settings = probedRun(strategy, 30, timed(0.005, 0.040), probes);
@@ -154,12 +154,26 @@ class AdaptiveStrategyTest {
     }
 
     @Test
-    void aFasterReuseForwardKeepsTheLevelAndIsTimedOnce() {
+    void aFasterReuseStepKeepsTheLevelAndIsTimedOnce() {
         List<String> probes = new ArrayList<>();
         List<ReuseSetting> settings = probedRun(adaptive(), 60, timed(0.040, 0.010), probes);
 
         assertThat(settings).containsOnly(COARSEST);
         assertThat(probes).hasSize(1 + AdaptiveStrategy.TIMING_PROBES);
+    }
+
+    @Test
+    void aReuseStepOnlyMarginallyFasterThanExactIsNotWorthItsErrorByDefault() {
+        var strategy = adaptive();
+        List<String> probes = new ArrayList<>();
+        List<ReuseSetting> settings = probedRun(strategy, 30, timed(0.011, 0.010), probes);
+
+        assertThat(settings.subList(20, 30)).containsOnlyNulls();
+        assertThat(strategy.decide(CONV2, null, new ProbingView(30, timed(0.011, 0.010), probes)).reason())
+                .isEqualTo("gain under min-speedup 1.25: reuse step 10.0 ms against exact 11.0 ms");
+        List<ReuseSetting> lenient = probedRun(adaptive(Map.of("min-speedup", "1.05")), 30, timed(0.011, 0.010),
+                new ArrayList<>());
+        assertThat(lenient).containsOnly(COARSEST);
     }
 
     @Test
