@@ -3,6 +3,7 @@ package adr.bench;
 import adr.core.NativeBackend;
 import adr.core.data.Dataset;
 import adr.core.data.DatasetSource;
+import adr.core.experiment.ReuseConfig;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginSelection;
@@ -45,10 +46,12 @@ final class ConvCommand implements Callable<Integer> {
             description = "the clustering's settings, e.g. variant=sign (./adr plugins --json lists them)")
     Map<String, String> clusteringOptions = new LinkedHashMap<>();
 
-    @Option(names = "--L", defaultValue = "5", description = "sub-vector length; capped at the row length (default ${DEFAULT-VALUE}, as train's)")
+    @Option(names = "--L", defaultValue = "" + ReuseConfig.DEFAULT_LENGTH,
+            description = "sub-vector length; capped at the row length (default ${DEFAULT-VALUE}, as train's)")
     int length;
 
-    @Option(names = "--H", defaultValue = "10", description = "hash bits (default ${DEFAULT-VALUE}, as train's)")
+    @Option(names = "--H", defaultValue = "" + ReuseConfig.DEFAULT_HASH_BITS,
+            description = "hash bits (default ${DEFAULT-VALUE}, as train's)")
     int hashBits;
 
     @Option(names = "--reuse", defaultValue = "all",

@@ -39,8 +39,10 @@ final class TrainBenchCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--policy", defaultValue = "auto", description = "default ${DEFAULT-VALUE}") String policy;
     @Option(names = "--clustering", defaultValue = "lsh", description = "default ${DEFAULT-VALUE}") String clustering;
-    @Option(names = "--L", defaultValue = "5", description = "default ${DEFAULT-VALUE}") int length;
-    @Option(names = "--H", defaultValue = "10", description = "default ${DEFAULT-VALUE}") int hashBits;
+    @Option(names = "--L", defaultValue = "" + ReuseConfig.DEFAULT_LENGTH, description = "default ${DEFAULT-VALUE}")
+    int length;
+    @Option(names = "--H", defaultValue = "" + ReuseConfig.DEFAULT_HASH_BITS, description = "default ${DEFAULT-VALUE}")
+    int hashBits;
     @Option(names = "--peer", defaultValue = "none", description = "dl4j or none (default ${DEFAULT-VALUE})")
     String peer;
     @Option(names = "--warmup-steps", defaultValue = "300",

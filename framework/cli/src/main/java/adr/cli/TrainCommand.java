@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.experiment.ReuseConfig;
 import adr.tracking.run.ResumePoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,8 +48,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "reuse policy: auto (default), all, or a plugin's") String policy;
     @Option(names = "--clustering", description = "clustering: lsh (default), kmeans, or a plugin's")
     String clustering;
-    @Option(names = "--L", description = "sub-vector length for the fixed strategy (default 5)") String length;
-    @Option(names = "--H", description = "hash bits: at most 2^H clusters per group (default 10)") String hashBits;
+    @Option(names = "--L", description = "sub-vector length for the fixed strategy (default "
+            + ReuseConfig.DEFAULT_LENGTH + ")") String length;
+    @Option(names = "--H", description = "hash bits: at most 2^H clusters per group (default "
+            + ReuseConfig.DEFAULT_HASH_BITS + ")") String hashBits;
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
     String pluginsDir;
     @Option(names = "--strategy-options", paramLabel = "K=V,...", description = "the strategy's configuration")
