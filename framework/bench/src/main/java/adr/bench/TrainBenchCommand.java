@@ -49,6 +49,10 @@ final class TrainBenchCommand implements Callable<Integer> {
             description = "untimed exact steps before the first run, so it does not pay the process's warm-up"
                     + " (default ${DEFAULT-VALUE})")
     int warmupSteps;
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "train every entry this many times, round by round (interleaved), and report each entry's"
+                    + " median run (default ${DEFAULT-VALUE})")
+    int rounds;
     @Option(names = "--json", paramLabel = "FILE", description = "write the runs as JSON here") Path json;
     @Option(names = "--plot", paramLabel = "FILE",
             description = "PNG of test accuracy against wall time (default: next to --json, else bench-train.png)")
@@ -58,6 +62,9 @@ final class TrainBenchCommand implements Callable<Integer> {
     public Integer call() {
         if (!peer.equals("dl4j") && !peer.equals("none")) {
             throw new IllegalArgumentException("--peer must be dl4j or none, got '" + peer + "'");
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
         ExperimentConfig d = ExperimentConfig.defaults();
         ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, d.evalBatchSize(),
@@ -70,24 +77,48 @@ final class TrainBenchCommand implements Callable<Integer> {
         }
         TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
         bench.warmUp(warmupSteps);
-        List<RunRecord> runs = new ArrayList<>();
-        for (String strategy : strategies) {
-            runs.add(bench.strategy(strategy));
-        }
-        if (peer.equals("dl4j")) {
-            runs.add(bench.peer());
-        }
-        RunRecord exact = runs.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);
-        print(System.out, runs, exact);
+        List<RepeatedRuns> entries = train(bench);
+        RepeatedRuns exact = entries.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);
+        print(System.out, entries, exact);
         Path png = plot != null ? plot : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of(
                 "bench-train.png");
         AccuracyPlot.write(png, String.format(Locale.ROOT, "%s on %s, %d epoch(s), %s images, batch %d", model,
-                dataset, epochs, trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize), runs);
+                dataset, epochs, trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize),
+                entries.stream().map(RepeatedRuns::median).toList());
         System.out.println("plot written to " + png);
         if (json != null) {
-            write(runs, exact);
+            write(entries, exact);
         }
         return 0;
+    }
+
+    /**
+     * Every strategy, then the peer, once per round: interleaving the rounds spreads a slow
+     * spell of the machine over all entries instead of one.
+     */
+    private List<RepeatedRuns> train(TrainBenchmark bench) {
+        List<String> names = new ArrayList<>(strategies);
+        if (peer.equals("dl4j")) {
+            names.add("dl4j");
+        }
+        List<List<RunRecord>> byEntry = new ArrayList<>();
+        names.forEach(name -> byEntry.add(new ArrayList<>()));
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.err.printf(Locale.ROOT, "round %d/%d%n", round, rounds);
+            }
+            for (int i = 0; i < strategies.size(); i++) {
+                byEntry.get(i).add(bench.strategy(strategies.get(i)));
+            }
+            if (peer.equals("dl4j")) {
+                byEntry.get(names.size() - 1).add(bench.peer());
+            }
+        }
+        List<RepeatedRuns> entries = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            entries.add(new RepeatedRuns(names.get(i), byEntry.get(i)));
+        }
+        return entries;
     }
 
     private static String stem(Path file) {
@@ -96,20 +127,24 @@ final class TrainBenchCommand implements Callable<Integer> {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void print(PrintStream out, List<RunRecord> runs, RunRecord exact) {
-        out.printf(Locale.ROOT, "%-10s %9s %9s %9s %8s %10s %10s%n", "run", "wall s", "images/s", "accuracy", "r_c",
-                "time saved", "acc. delta");
-        for (RunRecord r : runs) {
-            String saved = exact == null ? "-" : String.format(Locale.ROOT, "%.3f", 1 - r.wallSeconds()
-                    / exact.wallSeconds());
+    private void print(PrintStream out, List<RepeatedRuns> entries, RepeatedRuns exact) {
+        if (rounds > 1) {
+            out.printf(Locale.ROOT, "median of %d rounds per run; spread = (slowest - fastest) / median%n", rounds);
+        }
+        out.printf(Locale.ROOT, "%-10s %9s %7s %9s %9s %8s %10s %10s%n", "run", "wall s", "spread", "images/s",
+                "accuracy", "r_c", "time saved", "acc. delta");
+        for (RepeatedRuns entry : entries) {
+            RunRecord r = entry.median();
+            String saved = exact == null ? "-" : String.format(Locale.ROOT, "%.3f", entry.timeSavedVs(exact));
             String delta = exact == null ? "-" : String.format(Locale.ROOT, "%+.4f", r.testAccuracy()
-                    - exact.testAccuracy());
-            out.printf(Locale.ROOT, "%-10s %9.1f %9.0f %9.4f %8.3f %10s %10s%n", r.name(), r.wallSeconds(),
-                    r.imagesPerSecond(), r.testAccuracy(), r.meanRemainingRatio(), saved, delta);
+                    - exact.median().testAccuracy());
+            String spread = rounds > 1 ? String.format(Locale.ROOT, "%.3f", entry.wallSpread()) : "-";
+            out.printf(Locale.ROOT, "%-10s %9.1f %7s %9.0f %9.4f %8.3f %10s %10s%n", entry.name(), r.wallSeconds(),
+                    spread, r.imagesPerSecond(), r.testAccuracy(), r.meanRemainingRatio(), saved, delta);
         }
     }
 
-    private void write(List<RunRecord> runs, RunRecord exact) {
+    private void write(List<RepeatedRuns> entries, RepeatedRuns exact) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model);
         report.put("dataset", dataset);
@@ -118,8 +153,9 @@ final class TrainBenchCommand implements Callable<Integer> {
         report.put("batch_size", batchSize);
         report.put("seed", seed);
         report.put("warmup_steps", warmupSteps);
+        report.put("rounds", rounds);
         report.put("nd4j_backend", NativeBackend.select());
-        report.put("runs", runs.stream().map(r -> r.json(exact)).toList());
+        report.put("runs", entries.stream().map(r -> r.json(exact)).toList());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         } catch (IOException e) {

@@ -26,11 +26,13 @@ class TrainBenchCommandTest {
         cli.setErr(new PrintWriter(new StringWriter(), true));
 
         int code = cli.execute("train", "--epochs", "1", "--train-limit", "128", "--test-limit", "200",
-                "--strategies", "exact,fixed", "--H", "4", "--warmup-steps", "2", "--json", json.toString());
+                "--strategies", "exact,fixed", "--H", "4", "--warmup-steps", "2", "--rounds", "2", "--json",
+                json.toString());
 
         assertThat(code).isZero();
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("warmup_steps").asInt()).isEqualTo(2);
+        assertThat(report.get("rounds").asInt()).isEqualTo(2);
         JsonNode runs = report.get("runs");
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).get("name").asText()).isEqualTo("exact");
@@ -42,6 +44,20 @@ class TrainBenchCommandTest {
         }
         assertThat(fixed.get("mean_remaining_ratio").asDouble()).isLessThan(1.0);
         assertThat(fixed.get("accuracy_by_epoch")).hasSize(1);
+        assertThat(fixed.get("wall_seconds_by_round")).hasSize(2);
+        assertThat(fixed.get("time_saved_vs_exact_by_round")).hasSize(2);
         assertThat(ImageIO.read(dir.resolve("train.png").toFile()).getWidth()).isPositive();
+    }
+
+    @Test
+    void refusesFewerThanOneRound() {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("train", "--rounds", "0");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--rounds must be at least 1, got 0");
     }
 }
