@@ -1,6 +1,7 @@
 package adr.core.reuse;
 
 import adr.spi.clustering.Assignments;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -110,6 +111,107 @@ final class ClusterTables {
 
     /** Pixels per block in the NCHW transposes. */
     static final int BLOCK = 32;
+
+    /**
+     * Up to this many groups, reconstruction and gradient sums read and write the NCHW
+     * tensors directly ({@link #reconstructPlanes}, {@link #gradientSumsFromPlanes}).
+     * They look up each row's id once per output channel instead of once, which is cheap
+     * for a few groups and saves the row-major transposes and copies; with many groups
+     * the lookups dominate. Measured with {@code adr bench conv} at batch 64: CifarNet
+     * conv1 with one group (L=25), reconstruction 5.3 -> 2.6-2.9 ms and gradient sums
+     * 9.1-9.6 -> 3.0-3.5 ms; with five groups (L=5) 10.6 -> 8.5 and 10.1 -> 9.3 ms; but
+     * conv2 with 64 groups (L=25) slower, 15.4 -> 25.0 and 14.5 -> 18.3 ms.
+     */
+    static final int FEW_GROUPS = 8;
+
+    boolean fewGroups() {
+        return groups <= FEW_GROUPS;
+    }
+
+    /**
+     * {@link #reconstruct} plane by plane, straight into the native output {@code out}:
+     * every output channel of an image is gathered from the (cache-resident) product
+     * tables into a small plane and stored in one bulk put, so no image-sized Java array
+     * is written and copied again.
+     */
+    void reconstructPlanes(Assignments a, float[] bias, FloatBuffer out, int batch, int pixels) {
+        int m = outChannels;
+        IntStream.range(0, batch).parallel().forEach(b -> {
+            float[] plane = new float[pixels];
+            for (int o = 0; o < m; o++) {
+                Arrays.fill(plane, bias[o]);
+                for (int g = 0; g < groups; g++) {
+                    int[] ids = a.ids(g);
+                    int from = g * maxClusters * m + o;
+                    for (int p = 0, row = b * pixels; p < pixels; p++, row++) {
+                        plane[p] += products[from + ids[row] * m];
+                    }
+                }
+                out.put((b * m + o) * pixels, plane, 0, pixels);
+            }
+        });
+    }
+
+    /**
+     * {@link #gradientSums} from the NCHW output gradient {@code [batch, M, pixels]}: each
+     * worker sums a slice of the images into a table of its own, then the tables are
+     * added, so a single group still uses every core. Pixel by pixel, a row's channels
+     * are read a plane apart (each cache line serves {@code 16} pixels in turn) and added
+     * to its cluster's contiguous table row: no transposed copy, and consecutive adds go
+     * to different addresses even when neighbouring pixels share a cluster.
+     */
+    void gradientSumsFromPlanes(Assignments a, FloatBuffer grad, int batch, int pixels) {
+        int m = outChannels;
+        int size = groups * maxClusters * m;
+        int slices = Math.max(1, Math.min(batch, Runtime.getRuntime().availableProcessors()));
+        float[][] partial = new float[slices][];
+        IntStream.range(0, slices).parallel().forEach(slice -> {
+            float[] sums = new float[size];
+            float[] image = new float[m * pixels];
+            for (int b = slice * batch / slices, end = (slice + 1) * batch / slices; b < end; b++) {
+                grad.get(b * m * pixels, image, 0, image.length); // one image at a time: stays in cache
+                sumImage(a, image, b, pixels, sums);
+            }
+            partial[slice] = sums;
+        });
+        gradientSums = partial[0];
+        for (int slice = 1; slice < slices; slice++) {
+            float[] sums = partial[slice];
+            for (int i = 0; i < size; i++) {
+                gradientSums[i] += sums[i];
+            }
+        }
+    }
+
+    /** Adds every pixel of image {@code b} (its gradient {@code [M, pixels]}) into its cluster's row of every group. */
+    private void sumImage(Assignments a, float[] image, int b, int pixels, float[] sums) {
+        int m = outChannels;
+        for (int g = 0; g < groups; g++) {
+            int[] ids = a.ids(g);
+            int base = g * maxClusters;
+            for (int p = 0, row = b * pixels; p < pixels; p++, row++) {
+                int to = (base + ids[row]) * m;
+                for (int o = 0, from = p; o < m; o++, from += pixels) {
+                    sums[to + o] += image[from];
+                }
+            }
+        }
+    }
+
+    /**
+     * The bias gradient {@code sum_n dY[n]}, from the gradient sums: every row is in
+     * exactly one cluster of group 0, so summing that group's clusters sums every row.
+     */
+    float[] biasGradient(Assignments a) {
+        int m = outChannels;
+        float[] bias = new float[m];
+        for (int c = 0; c < a.count(0); c++) {
+            for (int o = 0, from = c * m; o < m; o++, from++) {
+                bias[o] += gradientSums[from];
+            }
+        }
+        return bias;
+    }
 
     /** {@code S_g[c] = sum of dY[n] over the members n of cluster c}, from rows {@code [N][M]}. */
     void gradientSums(Assignments a, float[] gradRows, int n) {

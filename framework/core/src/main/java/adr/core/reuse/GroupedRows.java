@@ -61,18 +61,19 @@ final class GroupedRows implements SubVectors {
         int s = geometry.stride();
         int p = geometry.padding();
         int channels = geometry.inChannels();
-        IntStream.range(0, groups).parallel().forEach(g -> {
-            int at = g * rows * length;
-            for (int b = 0; b < batch; b++) {
-                for (int oy = 0; oy < outH; oy++) {
-                    for (int ox = 0; ox < outW; ox++) {
-                        for (int j = 0, col = g * length; j < length; j++, col++) {
-                            int c = channelOf[col];
-                            int iy = oy * s - p + rowOf[col];
-                            int ix = ox * s - p + colOf[col];
-                            boolean inside = c >= 0 && iy >= 0 && iy < height && ix >= 0 && ix < width;
-                            data[at++] = inside ? input[((b * channels + c) * height + iy) * width + ix] : 0f;
-                        }
+        // parallel over (group, image) pairs, so that a layer with one group uses every core too
+        IntStream.range(0, groups * batch).parallel().forEach(task -> {
+            int g = task / batch;
+            int b = task % batch;
+            int at = (g * rows + b * outH * outW) * length;
+            for (int oy = 0; oy < outH; oy++) {
+                for (int ox = 0; ox < outW; ox++) {
+                    for (int j = 0, col = g * length; j < length; j++, col++) {
+                        int c = channelOf[col];
+                        int iy = oy * s - p + rowOf[col];
+                        int ix = ox * s - p + colOf[col];
+                        boolean inside = c >= 0 && iy >= 0 && iy < height && ix >= 0 && ix < width;
+                        data[at++] = inside ? input[((b * channels + c) * height + iy) * width + ix] : 0f;
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package adr.core.reuse;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,11 +32,24 @@ final class NativeBuffer {
 
     /** Copies a c-order float array's values out into {@code reuse} when it has the right length. */
     static float[] read(INDArray source, float[] reuse) {
-        INDArray dense = source.dataType() == DataType.FLOAT && !source.isView() && source.ordering() == 'c' ? source
-                : source.castTo(DataType.FLOAT).dup('c');
+        INDArray dense = dense(source);
         int size = (int) dense.length();
         float[] out = reuse != null && reuse.length == size ? reuse : new float[size];
         dense.data().asNioFloat().get(out);
         return out;
+    }
+
+    /**
+     * The c-order float values of {@code source} in native memory, without a copy when it
+     * is already a dense c-order float array. Read with absolute gets only: workers may
+     * share it.
+     */
+    static FloatBuffer values(INDArray source) {
+        return dense(source).data().asNioFloat();
+    }
+
+    private static INDArray dense(INDArray source) {
+        return source.dataType() == DataType.FLOAT && !source.isView() && source.ordering() == 'c' ? source
+                : source.castTo(DataType.FLOAT).dup('c');
     }
 }

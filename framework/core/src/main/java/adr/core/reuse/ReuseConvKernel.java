@@ -128,10 +128,17 @@ public final class ReuseConvKernel implements ConvKernel {
         tables.products(groupedWeights);
         timer.lap(Phase.PRODUCT);
         int pixels = outH * outW;
-        int size = batch * geometry.outChannels() * pixels;
-        outputValues = outputValues != null && outputValues.length == size ? outputValues : new float[size];
-        tables.reconstruct(assignments, NativeBuffer.read(bias, null), outputValues, batch, pixels);
-        INDArray out = output.put(outputValues, batch, geometry.outChannels(), outH, outW);
+        float[] biasValues = NativeBuffer.read(bias, null);
+        INDArray out;
+        if (tables.fewGroups()) {
+            out = output.shaped(batch, geometry.outChannels(), outH, outW);
+            tables.reconstructPlanes(assignments, biasValues, out.data().asNioFloat(), batch, pixels);
+        } else {
+            int size = batch * geometry.outChannels() * pixels;
+            outputValues = outputValues != null && outputValues.length == size ? outputValues : new float[size];
+            tables.reconstruct(assignments, biasValues, outputValues, batch, pixels);
+            out = output.put(outputValues, batch, geometry.outChannels(), outH, outW);
+        }
         timer.lap(Phase.RECONSTRUCT);
         return out;
     }
@@ -157,23 +164,25 @@ public final class ReuseConvKernel implements ConvKernel {
             INDArray gradBias, boolean inputGradient) {
         timer.resume();
         boolean reuseInput = inputGradient && scope.inputGradient();
+        boolean exactBackward = !scope.weightGradient() || (inputGradient && !reuseInput);
         INDArray gradInput = null;
-        if (!scope.weightGradient() || (inputGradient && !reuseInput)) {
+        if (exactBackward) {
             INDArray exactWeights = scope.weightGradient() ? gradWeights.ulike() : gradWeights;
             if (exact.backwardNeedsOwnForward()) {
                 exact.forward(input, weights, lastBias); // its unfolded input is from another batch
             }
             gradInput = exact.backward(input, weights, gradOutput, exactWeights, gradBias, inputGradient && !reuseInput);
             timer.lap(Phase.EXACT_BACKWARD);
-        } else {
-            gradBias.assign(gradOutput.sum(0, 2, 3));
         }
         long[] g = gradOutput.shape();
-        int n = rows.rows();
-        gradValues = NativeBuffer.read(gradOutput, gradValues);
-        gradRows = outputRows(gradValues, (int) g[0], (int) (g[2] * g[3]), gradRows);
-        tables.gradientSums(assignments, gradRows, n);
-        timer.lap(Phase.GRADIENT_SUMS);
+        if (scope.weightGradient() || reuseInput) {
+            gradientSums(gradOutput);
+            if (!exactBackward) {
+                // from the sums just made: a separate reduction over the gradient cost several ms
+                gradBias.assign(Nd4j.create(tables.biasGradient(assignments), gradBias.shape(), DataType.FLOAT));
+            }
+            timer.lap(Phase.GRADIENT_SUMS);
+        }
         if (scope.weightGradient()) {
             gradWeights.assign(Nd4j.create(ungroup(tables.weightGradient()), gradWeights.shape(), DataType.FLOAT));
             timer.lap(Phase.WEIGHT_GRADIENT);
@@ -183,8 +192,22 @@ public final class ReuseConvKernel implements ConvKernel {
                     (int) g[3]);
             timer.lap(Phase.INPUT_GRADIENT);
         }
-        lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), n, rows.padded(), timer.seconds());
+        lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), rows.rows(), rows.padded(),
+                timer.seconds());
         return inputGradient ? gradInput : null;
+    }
+
+    /** The per-cluster sums of the output gradient, into the tables. */
+    private void gradientSums(INDArray gradOutput) {
+        long[] g = gradOutput.shape();
+        if (tables.fewGroups()) {
+            tables.gradientSumsFromPlanes(assignments, NativeBuffer.values(gradOutput), (int) g[0],
+                    (int) (g[2] * g[3]));
+        } else {
+            gradValues = NativeBuffer.read(gradOutput, gradValues);
+            gradRows = outputRows(gradValues, (int) g[0], (int) (g[2] * g[3]), gradRows);
+            tables.gradientSums(assignments, gradRows, rows.rows());
+        }
     }
 
     /** Weights {@code [M, K]} regrouped as {@code [G][L][M]} (zero rows past K). */

@@ -114,6 +114,17 @@ class ReuseConvKernelTest {
         assertClose(doubles(y), ref.forward(x, w, b));
         assertClose(doubles(reuse.parameters().get(0).gradient()), ref.weightGradient(x, dy));
         assertClose(doubles(dx), ref.inputGradient(w, dy));
+        assertClose(doubles(reuse.parameters().get(1).gradient()), biasGradient(dy, m));
+    }
+
+    /** {@code db[o]}: the output gradient summed over images and pixels, from NCHW values. */
+    private static double[] biasGradient(double[] dy, int m) {
+        double[] db = new double[m];
+        int pixelsPerPlane = dy.length / m / 2;
+        for (int i = 0; i < dy.length; i++) {
+            db[i / pixelsPerPlane % m] += dy[i];
+        }
+        return db;
     }
 
     private static ReuseReference reference(int[] shape, ConvGeometry g, int length, int clusters) {
