@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,16 +33,23 @@ import java.util.concurrent.ConcurrentHashMap;
  *     its statistics not those of an exact step, {@code r_c 1} and 0 s) and its measured
  *     {@code r_c > max-ratio}, it becomes exact ("no gain: r_c 0.62"). Clustering that
  *     leaves most of the product to compute cannot pay for hashing and gathering.
- * <li><b>Too slow</b>: {@code cooldown} steps after a layer's level changed (the JIT has
- *     compiled the kernel by then), the engine probes the level {@value #TIMING_PROBES}
- *     times on the layer's last batch ({@link TrainingView#probe}); if the median exact
- *     step time (forward and backward) over the reuse step time is below
- *     {@code min-speedup}, the layer becomes exact ("no gain: reuse step 41.0 ms against
- *     exact 7.2 ms"). Reuse that is slower than the exact kernel costs time and accuracy
- *     for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
- *     always costs some accuracy, and single-batch probes of a layer whose reuse is on par
- *     with exact (CifarNet conv1) came out either side of 1 from run to run. The probe that starts recording the layer's input is made at the
- *     level's first step; views that cannot probe leave the layer as it is.
+ * <li><b>Too coarse, too slow</b>: {@code cooldown} steps after a layer's level changed
+ *     (the JIT has compiled the kernel by then), the engine probes the level on the
+ *     layer's last batch ({@link TrainingView#probe}). If its output error is above
+ *     {@code max-error}, the finer levels are probed in turn and the layer moves to the
+ *     first one within it, which becomes its floor (loss-healthy moves never go coarser);
+ *     exact when no level is ("too coarse: output error above max-error 0.25 at every
+ *     level (...)"). Coarse reuse early in training did not come back later: in the demo
+ *     (CifarNet, Fashion-MNIST), 142 steps of conv1 at {@code L=25, H=4..6} (error
+ *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
+ *     Then, if the median exact step time (forward and backward) over the reuse step
+ *     time of {@value #TIMING_PROBES} probes is below {@code min-speedup}, the layer
+ *     becomes exact ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is
+ *     slower than the exact kernel costs time and accuracy for nothing. The default,
+ *     {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse always costs some accuracy,
+ *     and single-batch probes of a layer whose reuse is on par with exact came out either
+ *     side of 1 from run to run. The probe that starts recording the layer's input is
+ *     made at the level's first step; views that cannot probe leave the layer as it is.
  * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
  *     the layer moves one level finer, without waiting for the cooldown (the signal comes
  *     once per evaluated epoch, so it cannot flap).
@@ -51,7 +59,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *     relative change of the mean loss from the older window of {@code window} steps to
  *     the newer; if {@code -change < stall} (or the loss is not finite) the layer moves
  *     one level finer ("loss stalled: -0.4% over 20 steps, finer").
- * <li><b>Loss healthy</b>: if the layer is finer than its start, at least
+ * <li><b>Loss healthy</b>: if the layer is finer than its start and its floor, at least
  *     {@code patience * window} steps passed since its change, and each of the last
  *     {@code patience} windows fell by more than {@code healthy} from the window before,
  *     it moves one level coarser: reuse is cheaper and training shows it can afford it.
@@ -64,6 +72,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AdaptiveStrategy implements AdaptationStrategy {
     /** How many times faster than exact a probed reuse step must be to keep reusing. */
     static final double DEFAULT_MIN_SPEEDUP = 1.25;
+    /**
+     * The output error a level may have, as {@code budget}'s {@code target-error}. On
+     * CifarNet conv1 (Fashion-MNIST, one epoch of 20,000 images, conv2 exact) a setting
+     * of error 0.22 cost 0.4 accuracy points, 0.46 cost 3.1 and 0.54 cost 4.9.
+     */
+    static final double DEFAULT_MAX_ERROR = 0.25;
 
     private final Ladder ladder;
     private final Rules rules;
@@ -76,7 +90,16 @@ final class AdaptiveStrategy implements AdaptationStrategy {
 
     /** The thresholds, validated by the factory. */
     record Rules(int window, double stall, double healthy, int patience, long cooldown, double maxRatio,
-            double minSpeedup) {
+            double minSpeedup, double maxError) {
+
+        /** Whether a level is probed after its cooldown (for its speed, its error or both). */
+        boolean checksLevels() {
+            return minSpeedup > 0 || maxError > 0;
+        }
+
+        boolean tooCoarse(ProbeResult probe) {
+            return maxError > 0 && !(probe.relativeError() <= maxError);
+        }
     }
 
     /** Probes per speed check; their median ratio decides. */
@@ -85,13 +108,19 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     /**
      * One layer's place on its ladder; {@code index == ladder.size()} is exact.
      *
-     * @param timed whether this level's speed was checked and found sufficient
+     * @param floor the coarsest level the layer may move back to: levels below it failed
+     *     the error check
+     * @param timed whether this level was checked (speed and error) and found sufficient
      */
-    private record LayerState(List<ReuseSetting> ladder, int index, long changedAt, int accuraciesSeen,
+    private record LayerState(List<ReuseSetting> ladder, int index, int floor, long changedAt, int accuraciesSeen,
             String reason, boolean timed) {
 
         boolean exact() {
             return index >= ladder.size();
+        }
+
+        ReuseSetting level(int i) {
+            return ladder.get(i);
         }
 
         LayerDecision decision() {
@@ -99,31 +128,36 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         }
 
         LayerState seen(int accuracies) {
-            return new LayerState(ladder, index, changedAt, accuracies, reason, timed);
+            return new LayerState(ladder, index, floor, changedAt, accuracies, reason, timed);
         }
 
         LayerState finer(long step, String cause) {
             boolean end = index + 1 >= ladder.size();
-            return new LayerState(ladder, index + 1, step, accuraciesSeen,
+            return new LayerState(ladder, index + 1, floor, step, accuraciesSeen,
                     cause + (end ? ", exact after the last level" : ", finer"), false);
         }
 
         LayerState coarser(long step, String cause) {
-            return new LayerState(ladder, index - 1, step, accuraciesSeen, cause + ", coarser", false);
+            return new LayerState(ladder, index - 1, floor, step, accuraciesSeen, cause + ", coarser", false);
+        }
+
+        /** A checked level {@code to} past the current one, which becomes the floor. */
+        LayerState refined(int to, long step, String cause) {
+            return new LayerState(ladder, to, to, step, accuraciesSeen, cause, true);
         }
 
         LayerState off(long step, String cause) {
-            return new LayerState(ladder, ladder.size(), step, accuraciesSeen, cause, true);
+            return new LayerState(ladder, ladder.size(), floor, step, accuraciesSeen, cause, true);
         }
 
         LayerState speedChecked() {
-            return new LayerState(ladder, index, changedAt, accuraciesSeen, reason, true);
+            return new LayerState(ladder, index, floor, changedAt, accuraciesSeen, reason, true);
         }
     }
 
     @Override
     public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
-        LayerState state = states.computeIfAbsent(layer.name(), name -> new LayerState(ladder.forLayer(layer), 0,
+        LayerState state = states.computeIfAbsent(layer.name(), name -> new LayerState(ladder.forLayer(layer), 0, 0,
                 view.step(), view.testAccuracies().size(), "adaptive: start at the coarsest level", false));
         if (!state.exact()) {
             LayerState next = next(state, layer, current, view);
@@ -142,7 +176,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         if (current != null && !exactStep && stats.remainingRatio() > rules.maxRatio()) {
             return state.off(step, String.format(Locale.ROOT, "no gain: r_c %.2f", stats.remainingRatio()));
         }
-        state = speedRule(state, layer, current, view);
+        state = levelRule(state, layer, current, view);
         if (state.exact()) {
             return state;
         }
@@ -173,9 +207,12 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         return healthy(state, trend, step);
     }
 
-    /** The "too slow" rule: records the input at a level's first step, checks its speed after the cooldown. */
-    private LayerState speedRule(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
-        if (current == null || state.timed() || rules.minSpeedup() == 0) {
+    /**
+     * The "too coarse" and "too slow" rules: records the input at a level's first step,
+     * checks the level after the cooldown.
+     */
+    private LayerState levelRule(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+        if (current == null || state.timed() || !rules.checksLevels()) {
             return state;
         }
         long sinceChange = view.step() - state.changedAt();
@@ -183,32 +220,74 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             view.probe(layer.name(), current); // starts recording the layer's input
             return state;
         }
-        return sinceChange >= rules.cooldown() ? speedChecked(state, layer, current, view) : state;
+        return sinceChange >= rules.cooldown() ? levelChecked(state, layer, view) : state;
     }
 
-    /** The state after probing the current level's speed: exact when it is too slow, else marked timed. */
-    private LayerState speedChecked(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
-        List<ProbeResult> probes = new ArrayList<>();
-        for (int i = 0; i < TIMING_PROBES; i++) {
-            view.probe(layer.name(), current).ifPresent(probes::add);
-        }
-        if (probes.isEmpty()) {
+    /**
+     * The state after probing the current level: if its output error is above
+     * {@code max-error}, the finer levels are probed in turn (the error of one probe is
+     * deterministic: same batch, same seed) and the first within it is taken, exact when
+     * none is; the level taken must then be {@code min-speedup} times faster than exact.
+     */
+    private LayerState levelChecked(LayerState state, LayerShape layer, TrainingView view) {
+        int index = state.index();
+        Optional<ProbeResult> probe = view.probe(layer.name(), state.level(index));
+        if (probe.isEmpty()) {
             return state; // no recorded input yet (the probe above starts recording): next step
+        }
+        List<String> tooCoarse = new ArrayList<>();
+        while (rules.tooCoarse(probe.get())) {
+            tooCoarse.add(String.format(Locale.ROOT, "%s %.2f", state.level(index), probe.get().relativeError()));
+            if (++index == state.ladder().size()) {
+                return state.off(view.step(), String.format(Locale.ROOT,
+                        "too coarse: output error above max-error %.2f at every level (%s)", rules.maxError(),
+                        String.join(", ", tooCoarse)));
+            }
+            probe = view.probe(layer.name(), state.level(index));
+            if (probe.isEmpty()) {
+                return state;
+            }
+        }
+        String slow = tooSlow(layer, state.level(index), probe.get(), view);
+        if (slow != null) {
+            return state.off(view.step(), tooCoarse.isEmpty() ? slow : String.format(Locale.ROOT,
+                    "too coarse at %s; %s (error %.2f) %s", String.join(", ", tooCoarse), state.level(index),
+                    probe.get().relativeError(), slow));
+        }
+        if (index == state.index()) {
+            return state.speedChecked();
+        }
+        return state.refined(index, view.step(), String.format(Locale.ROOT,
+                "too coarse: output error above max-error %.2f at %s; %s has %.2f, finer", rules.maxError(),
+                String.join(", ", tooCoarse), state.level(index), probe.get().relativeError()));
+    }
+
+    /**
+     * Null when the median of {@value #TIMING_PROBES} probes of {@code level} (the first
+     * one given) finds its step {@code min-speedup} times faster than exact; else why not.
+     */
+    private String tooSlow(LayerShape layer, ReuseSetting level, ProbeResult first, TrainingView view) {
+        if (rules.minSpeedup() == 0) {
+            return null;
+        }
+        List<ProbeResult> probes = new ArrayList<>(List.of(first));
+        for (int i = 1; i < TIMING_PROBES; i++) {
+            view.probe(layer.name(), level).ifPresent(probes::add);
         }
         probes.sort(Comparator.comparingDouble(p -> p.exactSeconds() / Math.max(p.reuseSeconds(), 1e-12)));
         ProbeResult median = probes.get(probes.size() / 2);
         double speedup = median.exactSeconds() / Math.max(median.reuseSeconds(), 1e-12);
         if (speedup >= rules.minSpeedup()) {
-            return state.speedChecked();
+            return null;
         }
         String verdict = speedup < 1 ? "no gain" : String.format(Locale.ROOT, "gain under min-speedup %.2f",
                 rules.minSpeedup());
-        return state.off(view.step(), String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms",
-                verdict, median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
+        return String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms", verdict,
+                median.reuseSeconds() * 1000, median.exactSeconds() * 1000);
     }
 
     private LayerState healthy(LayerState state, LossTrend trend, long step) {
-        if (state.index() == 0 || step - state.changedAt() < (long) rules.patience() * rules.window()
+        if (state.index() <= state.floor() || step - state.changedAt() < (long) rules.patience() * rules.window()
                 || trend.windows() < rules.patience() + 1) {
             return state;
         }
@@ -250,8 +329,10 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     ConfigKey.integer("patience", 5, "move coarser after this many healthy windows in a row"),
                     ConfigKey.integer("cooldown", 0, "steps between two changes of one layer; 0 = window"),
                     ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"),
-                    ConfigKey.decimal("min-speedup", DEFAULT_MIN_SPEEDUP, "make a layer exact when its probed reuse step is not this "
-                            + "many times faster than exact; 0 = never"));
+                    ConfigKey.decimal("min-speedup", DEFAULT_MIN_SPEEDUP, "make a layer exact when its probed reuse "
+                            + "step is not this many times faster than exact; 0 = never"),
+                    ConfigKey.decimal("max-error", DEFAULT_MAX_ERROR, "move a layer to the first level whose probed "
+                            + "output error is at most this (exact when none is); 0 = never"));
         }
 
         @Override
@@ -264,6 +345,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             long cooldown = config.integer("cooldown");
             double maxRatio = config.decimal("max-ratio");
             double minSpeedup = config.decimal("min-speedup");
+            double maxError = config.decimal("max-error");
             if (window < 2 || 2 * window > LOSS_HISTORY) {
                 throw new IllegalArgumentException("adaptive strategy: window must be in 2.." + LOSS_HISTORY / 2
                         + " (two windows must fit the " + LOSS_HISTORY + " losses kept), got " + window);
@@ -286,8 +368,12 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                 throw new IllegalArgumentException("adaptive strategy: min-speedup must be a number >= 0, got "
                         + minSpeedup);
             }
+            if (!(maxError >= 0) || Double.isInfinite(maxError)) {
+                throw new IllegalArgumentException("adaptive strategy: max-error must be a number >= 0, got "
+                        + maxError);
+            }
             return new AdaptiveStrategy(ladder, new Rules((int) window, stall, healthy, (int) patience,
-                    cooldown == 0 ? window : cooldown, maxRatio, minSpeedup));
+                    cooldown == 0 ? window : cooldown, maxRatio, minSpeedup, maxError));
         }
     }
 }

@@ -177,13 +177,83 @@ class AdaptiveStrategyTest {
     }
 
     @Test
-    void theSpeedCheckCanBeTurnedOff() {
+    void theLevelChecksCanBeTurnedOff() {
         List<String> probes = new ArrayList<>();
-        List<ReuseSetting> settings = probedRun(adaptive(Map.of("min-speedup", "0")), 40, timed(0.005, 0.040),
-                probes);
+        List<ReuseSetting> settings = probedRun(adaptive(Map.of("min-speedup", "0", "max-error", "0")), 40,
+                (step, layer, setting) -> step <= 1 ? Optional.empty()
+                        : Optional.of(new ProbeResult(0.9, 0.05, 0.005, 0.040)), probes);
 
         assertThat(settings).containsOnly(COARSEST);
         assertThat(probes).isEmpty();
+    }
+
+    /** Fast levels (4x) whose output error falls with H as scripted; the first probe only starts recording. */
+    private static ProbingView.Script errors(Map<Integer, Double> errorByHashBits) {
+        return (step, layer, setting) -> step <= 1 ? Optional.empty()
+                : Optional.of(new ProbeResult(errorByHashBits.get(setting.hashBits()), 0.05, 0.040, 0.010));
+    }
+
+    @Test
+    void aLevelAboveMaxErrorMovesToTheFirstFinerLevelWithinIt() {
+        var strategy = adaptive();
+        List<String> probes = new ArrayList<>();
+        var script = errors(Map.of(4, 0.7, 6, 0.5, 8, 0.25, 10, 0.2));
+        List<ReuseSetting> settings = probedRun(strategy, 40, script, probes);
+
+        assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
+        assertThat(settings.subList(20, 40)).containsOnly(new ReuseSetting(25, 8));
+        // one probe per level for its error, then the speed of the level taken (median of three)
+        assertThat(probes).containsExactly("1 conv2 25:4", "20 conv2 25:4", "20 conv2 25:6", "20 conv2 25:8",
+                "20 conv2 25:8", "20 conv2 25:8");
+        assertThat(strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(40, script, probes)).reason())
+                .isEqualTo("too coarse: output error above max-error 0.25 at {L=25, H=4} 0.70, {L=25, H=6} 0.50; "
+                        + "{L=25, H=8} has 0.25, finer");
+    }
+
+    @Test
+    void aLayerTooCoarseAtEveryLevelTurnsExact() {
+        var strategy = adaptive();
+        var script = errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46));
+        List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
+
+        assertThat(settings.subList(20, 30)).containsOnlyNulls();
+        assertThat(strategy.decide(CONV2, null, new ProbingView(30, script, new ArrayList<>())).reason())
+                .isEqualTo("too coarse: output error above max-error 0.25 at every level ({L=25, H=4} 0.77, "
+                        + "{L=25, H=6} 0.64, {L=25, H=8} 0.54, {L=25, H=10} 0.46)");
+    }
+
+    @Test
+    void aFinerLevelWithinMaxErrorMustStillBeFasterThanExact() {
+        var strategy = adaptive();
+        ProbingView.Script script = (step, layer, setting) -> step <= 1 ? Optional.empty()
+                : Optional.of(setting.hashBits() == 4 ? new ProbeResult(0.6, 0.01, 0.020, 0.010)
+                        : new ProbeResult(0.2, 0.05, 0.020, 0.100));
+        List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
+
+        assertThat(settings.subList(20, 30)).containsOnlyNulls();
+        assertThat(strategy.decide(CONV2, null, new ProbingView(30, script, new ArrayList<>())).reason())
+                .isEqualTo("too coarse at {L=25, H=4} 0.60; {L=25, H=6} (error 0.20) no gain: reuse step 100.0 ms "
+                        + "against exact 20.0 ms");
+    }
+
+    @Test
+    void aHealthyLossNeverMovesBelowTheLevelTheErrorCheckChose() {
+        var strategy = adaptive();
+        var script = errors(Map.of(4, 0.7, 6, 0.25, 8, 0.2, 10, 0.1));
+        List<String> probes = new ArrayList<>();
+        ReuseSetting current = null;
+        List<ReuseSetting> settings = new ArrayList<>();
+        for (long step = 0; step < 300; step++) {
+            // falls 0.3% per step: about 6% per window, healthy by the default 5%
+            List<Double> losses = new ArrayList<>();
+            for (long i = Math.max(0, step - 256); i < step; i++) {
+                losses.add(2 * Math.pow(0.997, i));
+            }
+            current = strategy.decide(CONV2, current, new ProbingView(step, script, probes, losses)).setting();
+            settings.add(current);
+        }
+
+        assertThat(settings.subList(20, 300)).containsOnly(new ReuseSetting(25, 6));
     }
 
     @Test
@@ -212,7 +282,8 @@ class AdaptiveStrategyTest {
             {"patience", "12", "patience must be >= 1"},
             {"cooldown", "-1", "cooldown must be >= 0"},
             {"max-ratio", "0", "max-ratio must be in (0, 1]"},
-            {"min-speedup", "-1", "min-speedup must be a number >= 0"}}) {
+            {"min-speedup", "-1", "min-speedup must be a number >= 0"},
+            {"max-error", "-1", "max-error must be a number >= 0"}}) {
             Config config = Config.resolve("adaptive", factory.configKeys(), Map.of(bad[0], bad[1]), new ArrayList<>());
             assertThatThrownBy(() -> factory.create(config)).as(bad[0] + "=" + bad[1]).hasMessageContaining(bad[2]);
         }

@@ -9,8 +9,15 @@ import java.util.Optional;
 /**
  * A training view whose probe results come from a script, for decision tests without
  * training; every probe is logged as {@code "step layer L:H"}. 100 steps per epoch.
+ *
+ * @param recentLosses the losses the view shows (none unless given)
  */
-record ProbingView(long step, Script script, List<String> probes) implements TrainingView {
+record ProbingView(long step, Script script, List<String> probes, List<Double> recentLosses)
+        implements TrainingView {
+
+    ProbingView(long step, Script script, List<String> probes) {
+        this(step, script, probes, List.of());
+    }
 
     /** The measurement of {@code setting} on {@code layer} before {@code step}; empty = no input yet. */
     interface Script {
@@ -34,11 +41,6 @@ record ProbingView(long step, Script script, List<String> probes) implements Tra
     @Override
     public long totalSteps() {
         return 300;
-    }
-
-    @Override
-    public List<Double> recentLosses() {
-        return List.of();
     }
 
     @Override
