@@ -42,8 +42,9 @@ final class DemoCommand implements Callable<Integer> {
             return ended.exitCode();
         }
         var result = ended.outcome().result();
-        TimeSaved saved = new TimeSaved(config.reuse().strategy(), result.progress().globalStep(),
-                result.trainSeconds(), exact);
+        long steps = result.progress().globalStep();
+        TimeSaved saved = new TimeSaved(config.reuse().strategy(), steps,
+                ended.outcome().reuse().stepsWithReuse(steps), result.trainSeconds(), exact);
         saved.print(System.out);
         if (json != null) {
             RunSummary.of(ended.runId(), ended.outcome()).with(saved.jsonFields()).writeJson(json);

@@ -13,12 +13,12 @@ class TimeSavedTest {
 
     @Test
     void savedTimeIsOneMinusReuseOverTheExactEstimate() {
-        TimeSaved faster = new TimeSaved("adaptive", 100, 3.0, new ExactPace(10, 1.0, 50, 0.05));
+        TimeSaved faster = new TimeSaved("adaptive", 100, 100, 3.0, new ExactPace(10, 1.0, 50, 0.05));
         assertThat(faster.exactSeconds()).isCloseTo(1.0 + 90 * 0.05, within(1e-9));
         assertThat(faster.fraction()).isCloseTo(1 - 3.0 / 5.5, within(1e-9));
         assertThat(faster.jsonFields()).containsEntry("exact_measured_steps", 50);
 
-        TimeSaved slower = new TimeSaved("fixed", 100, 8.25, new ExactPace(10, 1.0, 50, 0.05));
+        TimeSaved slower = new TimeSaved("fixed", 100, 100, 8.25, new ExactPace(10, 1.0, 50, 0.05));
         assertThat(slower.fraction()).isCloseTo(-0.5, within(1e-9));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         slower.print(new PrintStream(text, true, StandardCharsets.UTF_8));
@@ -26,7 +26,20 @@ class TimeSavedTest {
                 .contains("fixed run        8.3 s for 100 steps")
                 .contains("exact, estimated 5.5 s (the first 10 steps as measured, 1.0 s, then 50.0 ms per step, the"
                         + " mean of the next 50 measured exact steps)")
-                .contains("time saved       -50.0% (reuse was slower");
+                .contains("time saved       -50.0% (reuse was slower")
+                .contains("reuse ran in     100 of 100 steps");
+    }
+
+    @Test
+    void aGainOnMostlyExactStepsIsCalledSpread() {
+        TimeSaved mostlyExact = new TimeSaved("adaptive", 100, 20, 5.0, new ExactPace(10, 1.0, 50, 0.05));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        mostlyExact.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("time saved       9.1% (most steps were exact: within this machine's run-to-run spread)")
+                .contains("reuse ran in     20 of 100 steps");
+        assertThat(mostlyExact.jsonFields()).containsEntry("steps_with_reuse", 20L);
     }
 
     @Test
