@@ -210,29 +210,29 @@ class AdaptiveStrategyTest {
                         + "{L=25, H=8} has 0.25, finer");
     }
 
-    @Test
-    void aLayerTooCoarseAtEveryLevelTurnsExact() {
+    /** Runs the default adaptive strategy on {@code script}: exact from the level check at step 20, for {@code reason}. */
+    private static void assertExactFromStep20(ProbingView.Script script, String reason) {
         var strategy = adaptive();
-        var script = errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46));
         List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
 
         assertThat(settings.subList(20, 30)).containsOnlyNulls();
         assertThat(strategy.decide(CONV2, null, new ProbingView(30, script, new ArrayList<>())).reason())
-                .isEqualTo("too coarse: output error above max-error 0.25 at every level ({L=25, H=4} 0.77, "
+                .isEqualTo(reason);
+    }
+
+    @Test
+    void aLayerTooCoarseAtEveryLevelTurnsExact() {
+        assertExactFromStep20(errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46)),
+                "too coarse: output error above max-error 0.25 at every level ({L=25, H=4} 0.77, "
                         + "{L=25, H=6} 0.64, {L=25, H=8} 0.54, {L=25, H=10} 0.46)");
     }
 
     @Test
     void aFinerLevelWithinMaxErrorMustStillBeFasterThanExact() {
-        var strategy = adaptive();
-        ProbingView.Script script = (step, layer, setting) -> step <= 1 ? Optional.empty()
+        assertExactFromStep20((step, layer, setting) -> step <= 1 ? Optional.empty()
                 : Optional.of(setting.hashBits() == 4 ? new ProbeResult(0.6, 0.01, 0.020, 0.010)
-                        : new ProbeResult(0.2, 0.05, 0.020, 0.100));
-        List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
-
-        assertThat(settings.subList(20, 30)).containsOnlyNulls();
-        assertThat(strategy.decide(CONV2, null, new ProbingView(30, script, new ArrayList<>())).reason())
-                .isEqualTo("too coarse at {L=25, H=4} 0.60; {L=25, H=6} (error 0.20) no gain: reuse step 100.0 ms "
+                        : new ProbeResult(0.2, 0.05, 0.020, 0.100)),
+                "too coarse at {L=25, H=4} 0.60; {L=25, H=6} (error 0.20) no gain: reuse step 100.0 ms "
                         + "against exact 20.0 ms");
     }
 
