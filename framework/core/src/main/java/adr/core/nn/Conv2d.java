@@ -95,6 +95,12 @@ public final class Conv2d implements Layer {
         }
     }
 
+    /** Stops keeping inputs and drops the last one (until {@link #keepTrainingInputs} again). */
+    public void stopKeepingTrainingInputs() {
+        keptInput = null;
+        lastTrainingInput = null;
+    }
+
     /**
      * The input of the last training forward since {@link #keepTrainingInputs}, or empty.
      * The next training forward overwrites it; callers must not modify it.

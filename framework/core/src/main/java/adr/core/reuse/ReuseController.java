@@ -65,10 +65,21 @@ public final class ReuseController implements TrainingListener {
         return seeds.derive("cluster/" + shape.name() + "/" + setting.subVectorLength() + "/" + setting.hashBits());
     }
 
+    /**
+     * Steps without a probe after which a layer stops copying its input for probes. A
+     * probe after that starts recording again (empty once, as the first probe), so no
+     * strategy loses anything but a step; one whose layers went exact for good stops
+     * paying a copy of the layer's input (3.2 MB for CifarNet conv2) every step.
+     */
+    static final long RECORDING_IDLE_STEPS = 50;
+
     /** What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a non-convolution name. */
     private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
         return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
-                .flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope));
+                .flatMap(l -> {
+                    l.lastProbeStep = view.step();
+                    return probes.measure(l.conv, l.shape, setting, l.scope);
+                });
     }
 
     private static LayerShape shapeOf(Conv2d conv) {
@@ -99,6 +110,10 @@ public final class ReuseController implements TrainingListener {
     public void beforeStep(StepContext context) {
         view.at(context);
         for (ControlledLayer l : layers) {
+            if (l.lastProbeStep >= 0 && context.globalStep() - l.lastProbeStep > RECORDING_IDLE_STEPS) {
+                l.conv.stopKeepingTrainingInputs();
+                l.lastProbeStep = -1;
+            }
             l.conv.useKernel(l.kernel);
             LayerDecision decision = strategy.decide(l.shape, l.setting, view);
             ReuseSetting proposed = decision.setting();
@@ -164,6 +179,8 @@ public final class ReuseController implements TrainingListener {
         ReuseConvKernel kernel;
         double ratioSum;
         long steps;
+        /** The step of the layer's last probe, -1 when it does not record its input. */
+        long lastProbeStep = -1;
 
         ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData) {
             this.conv = conv;

@@ -22,7 +22,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The controller hands each step's images to the cache, and a setting change empties it. */
+/**
+ * The controller hands each step's images to the cache, and a setting change empties it;
+ * a layer nobody probes any more stops recording its input.
+ */
 class ReuseControllerCacheTest {
     private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
     private static final ReuseSetting FINE = new ReuseSetting(9, 4);
@@ -77,5 +80,39 @@ class ReuseControllerCacheTest {
         }
         assertThat(changes).hasSize(3).allSatisfy(c -> assertThat(c.reason())
                 .contains("cluster cache: per image"));
+    }
+
+    @Test
+    void aLayerNotProbedForAWhileStopsRecordingItsInput() {
+        ConvGeometry g = new ConvGeometry(1, 3, 3, 1, 1);
+        Conv2d conv = new Conv2d("conv1", g, ConvAlgorithm.NATIVE, Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3),
+                Nd4j.zeros(DataType.FLOAT, 3), false);
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        int lastProbe = 2;
+        int idle = (int) ReuseController.RECORDING_IDLE_STEPS;
+        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
+                (layer, current, view) -> {
+                    if (view.step() <= lastProbe) {
+                        view.probe(layer.name(), COARSE);
+                    }
+                    return LayerDecision.exact("exact, probing until step " + lastProbe);
+                },
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add);
+        INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
+        int total = lastProbe + idle + 3;
+        List<Boolean> recorded = new ArrayList<>();
+
+        for (int step = 0; step < total; step++) {
+            controller.beforeStep(new StepContext(1, step, total, total, SAMPLES));
+            recorded.add(conv.lastTrainingInput().isPresent());
+            INDArray y = network.forward(images.dup(), true);
+            network.backward(Nd4j.onesLike(y));
+        }
+
+        // the probe before step 0 starts recording; the input is there from step 1 on
+        assertThat(recorded.get(0)).isFalse();
+        assertThat(recorded.subList(1, lastProbe + idle + 1)).containsOnly(true);
+        assertThat(recorded.get(lastProbe + idle + 1)).isFalse();
+        assertThat(recorded.get(total - 1)).isFalse();
     }
 }

@@ -42,7 +42,9 @@ public interface TrainingView {
      * on the calling thread; the layer's gradients are not touched. Inputs are recorded
      * only for layers that were probed: the first call for a layer starts recording and
      * returns empty, so results come from the layer's next training step on (from then on
-     * the engine copies its input batch once per step and keeps that one copy).
+     * the engine copies its input batch once per step and keeps that one copy). A layer
+     * not probed for a while (the ADR engine: 50 steps) stops recording; the next call
+     * starts again and returns empty, like the first.
      *
      * <p>Threading: call only from {@link AdaptationStrategy#decide} or a policy's scope
      * decision, on the training thread between steps.
