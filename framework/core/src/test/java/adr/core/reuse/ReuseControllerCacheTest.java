@@ -54,11 +54,15 @@ class ReuseControllerCacheTest {
         }
     };
 
+    /** A first-layer 3x3 convolution from one channel to three. */
+    private static Conv2d firstConv() {
+        return new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
+                Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
+    }
+
     @Test
     void aSettingChangeStartsAnEmptyCache() {
-        ConvGeometry g = new ConvGeometry(1, 3, 3, 1, 1);
-        Conv2d conv = new Conv2d("conv1", g, ConvAlgorithm.NATIVE, Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3),
-                Nd4j.zeros(DataType.FLOAT, 3), false);
+        Conv2d conv = firstConv();
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         ReuseSetting[] plan = {COARSE, COARSE, FINE, FINE, COARSE};
         ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
@@ -84,9 +88,7 @@ class ReuseControllerCacheTest {
 
     @Test
     void aLayerNotProbedForAWhileStopsRecordingItsInput() {
-        ConvGeometry g = new ConvGeometry(1, 3, 3, 1, 1);
-        Conv2d conv = new Conv2d("conv1", g, ConvAlgorithm.NATIVE, Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3),
-                Nd4j.zeros(DataType.FLOAT, 3), false);
+        Conv2d conv = firstConv();
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         int lastProbe = 2;
         int idle = (int) ReuseController.RECORDING_IDLE_STEPS;
