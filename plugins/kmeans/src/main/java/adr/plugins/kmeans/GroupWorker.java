@@ -45,9 +45,12 @@ final class GroupWorker {
      *
      * @param group {@code n x len} floats, row-major, read with absolute gets only
      * @param state the layer's centroids; this worker owns slot {@code g} during the call
+     * @param parallelRows whether the assignment passes spread the rows over the common
+     *     pool (when there are fewer groups than cores, so the groups alone leave some idle)
      * @return the number of compact clusters written to {@code ids}
      */
-    int cluster(FloatBuffer group, int n, int len, int k, CentroidState state, int g, long seed, int[] ids) {
+    int cluster(FloatBuffer group, int n, int len, int k, CentroidState state, int g, long seed, int[] ids,
+            boolean parallelRows) {
         ensureCapacity(n, len, k);
         load(group, n, len);
         float[] centroids = state.centroids(g);
@@ -66,7 +69,7 @@ final class GroupWorker {
             if (pass > 0) {
                 Lloyd.update(rowMajor, n, len, ids, valid, centroids, sums, sizes);
             }
-            Lloyd.assign(columns, n, len, centroids, valid, ids, norms, acc, best);
+            Lloyd.assign(columns, n, len, centroids, valid, ids, norms, acc, best, parallelRows);
         }
         assignmentEvaluations += (long) n * valid * options.iterations();
         if (options.warmStart()) {

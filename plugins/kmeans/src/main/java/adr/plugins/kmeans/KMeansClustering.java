@@ -63,9 +63,10 @@ public final class KMeansClustering implements ClusteringAlgorithm {
      * 7.6e9 multiply-adds). The row-major per-row loop it replaced took 1.3-2 s warm.
      *
      * Parallelism: groups are independent, so workers (one per core, each with its own
-     * scratch) take groups from a shared counter; every group's result depends only on its
-     * rows, its previous centroids and its seed, so the output is the same on any number
-     * of threads. State: the centroids per group (CentroidState) live in this instance,
+     * scratch) take groups from a shared counter; with fewer groups than cores the
+     * assignment passes also split each group's rows over the common pool. Every group's
+     * result depends only on its rows, its previous centroids and its seed, so the output
+     * is the same on any number of threads. State: the centroids per group (CentroidState) live in this instance,
      * the engine's per-layer state object; nothing is static.
      */
 
@@ -121,10 +122,13 @@ public final class KMeansClustering implements ClusteringAlgorithm {
         }
         nextGroup.set(0);
         int parallelism = Math.min(workers.length, groups);
+        // fewer groups than cores (a first layer has one): the groups' rows are split instead
+        boolean parallelRows = groups < workers.length;
         if (parallelism <= 1) {
-            work(workers[0], groups, rows, len, k, out);
+            work(workers[0], groups, rows, len, k, out, parallelRows);
         } else {
-            IntStream.range(0, parallelism).parallel().forEach(w -> work(workers[w], groups, rows, len, k, out));
+            IntStream.range(0, parallelism).parallel()
+                    .forEach(w -> work(workers[w], groups, rows, len, k, out, parallelRows));
         }
         Arrays.fill(buffers, null);
         lastCost = cost(groups, rows, len, k, System.nanoTime() - start);
@@ -135,9 +139,10 @@ public final class KMeansClustering implements ClusteringAlgorithm {
         return lastCost;
     }
 
-    private void work(GroupWorker worker, int groups, int rows, int len, int k, Assignments out) {
+    private void work(GroupWorker worker, int groups, int rows, int len, int k, Assignments out,
+            boolean parallelRows) {
         for (int g = nextGroup.getAndIncrement(); g < groups; g = nextGroup.getAndIncrement()) {
-            int count = worker.cluster(buffers[g], rows, len, k, state, g, groupSeed(g), out.ids(g));
+            int count = worker.cluster(buffers[g], rows, len, k, state, g, groupSeed(g), out.ids(g), parallelRows);
             out.setCount(g, count);
         }
     }

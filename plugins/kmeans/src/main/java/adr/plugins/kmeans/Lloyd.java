@@ -1,6 +1,7 @@
 package adr.plugins.kmeans;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The kernels of one Lloyd iteration over one group: its rows held column by column
@@ -37,6 +38,16 @@ final class Lloyd {
      */
     static void assign(float[][] columns, int rows, int len, float[] centroids, int k, int[] labels,
             float[] norms, float[] acc, float[] best) {
+        assign(columns, rows, len, centroids, k, labels, norms, acc, best, false);
+    }
+
+    /**
+     * {@link #assign}, with the blocks of rows spread over the common pool when
+     * {@code parallel}: each block writes only its own rows of {@code labels}, {@code acc}
+     * and {@code best}, so the labels are the same either way.
+     */
+    static void assign(float[][] columns, int rows, int len, float[] centroids, int k, int[] labels,
+            float[] norms, float[] acc, float[] best, boolean parallel) {
         for (int j = 0; j < k; j++) {
             float norm = 0;
             for (int l = 0; l < len; l++) {
@@ -45,18 +56,23 @@ final class Lloyd {
             }
             norms[j] = norm;
         }
-        for (int start = 0; start < rows; start += BLOCK) {
-            int end = Math.min(rows, start + BLOCK);
-            Arrays.fill(best, start, end, Float.POSITIVE_INFINITY);
-            Arrays.fill(labels, start, end, 0);
-            for (int j = 0; j < k; j++) {
-                distances(columns, start, end, len, centroids, j, norms[j], acc);
-                for (int i = start; i < end; i++) {
-                    float d = acc[i];
-                    if (d < best[i]) {
-                        best[i] = d;
-                        labels[i] = j;
-                    }
+        IntStream blocks = IntStream.range(0, (rows + BLOCK - 1) / BLOCK);
+        (parallel ? blocks.parallel() : blocks).forEach(block -> assignBlock(columns, block * BLOCK,
+                Math.min(rows, (block + 1) * BLOCK), len, centroids, k, labels, norms, acc, best));
+    }
+
+    /** The nearest centroid of rows {@code start..end-1}. */
+    private static void assignBlock(float[][] columns, int start, int end, int len, float[] centroids, int k,
+            int[] labels, float[] norms, float[] acc, float[] best) {
+        Arrays.fill(best, start, end, Float.POSITIVE_INFINITY);
+        Arrays.fill(labels, start, end, 0);
+        for (int j = 0; j < k; j++) {
+            distances(columns, start, end, len, centroids, j, norms[j], acc);
+            for (int i = start; i < end; i++) {
+                float d = acc[i];
+                if (d < best[i]) {
+                    best[i] = d;
+                    labels[i] = j;
                 }
             }
         }

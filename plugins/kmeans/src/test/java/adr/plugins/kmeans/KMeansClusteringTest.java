@@ -163,6 +163,25 @@ class KMeansClusteringTest {
     }
 
     @Test
+    void oneGroupSplitOverThreadsGivesTheSameResult() {
+        // 3000 rows: several assignment blocks, which the threads share
+        ArraySubVectors input = ArraySubVectors.blobs(1, 3000, 8, 20, 0.1, SEED);
+        KMeansOptions options = KMeansOptions.from(Configs.config(Map.of("target-ratio", 0.01)));
+        ReuseSetting setting = new ReuseSetting(8, 8);
+        KMeansClustering one = new KMeansClustering(setting, options, SEED, 1);
+        KMeansClustering two = new KMeansClustering(setting, options, SEED, 2);
+
+        for (int step = 0; step < 2; step++) {
+            Assignments a = new Assignments(1, 3000);
+            Assignments b = new Assignments(1, 3000);
+            one.cluster(input, a);
+            two.cluster(input, b);
+            assertThat(b.count(0)).isEqualTo(a.count(0)).isGreaterThan(1);
+            assertThat(b.ids(0)).as("step %d", step).containsExactly(a.ids(0));
+        }
+    }
+
+    @Test
     void emptyInputsGiveEmptyAssignments() {
         KMeansClustering kmeans = Configs.kmeans(2, new ReuseSetting(4, 4), Map.of(), SEED);
         Assignments noRows = new Assignments(2, 0);
