@@ -210,7 +210,7 @@ class AdaptiveStrategyTest {
                         + "{L=25, H=8} has 0.25, finer");
     }
 
-    /** Runs the default adaptive strategy on {@code script}: exact from the level check at step 20, for {@code reason}. */
+    /** Runs the default adaptive strategy on {@code script}: exact from step 20's level check, for {@code reason}. */
     private static void assertExactFromStep20(ProbingView.Script script, String reason) {
         var strategy = adaptive();
         List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
