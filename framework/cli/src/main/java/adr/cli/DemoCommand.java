@@ -36,11 +36,14 @@ final class DemoCommand implements Callable<Integer> {
                 + " strategy, clustering " + config.reuse().clustering());
         System.out.println("measuring exact training speed first, for comparison (" + ExactPace.WARMUP_STEPS
                 + " warm-up + " + ExactPace.MEASURED_STEPS + " steps)...");
-        ExactPace exact = ExactPace.measure(config);
+        ExactPace before = ExactPace.measure(config);
         TrainingSession.Ended ended = new TrainingSession(System.out, System.err).train(config, null, tracking, null);
         if (ended.outcome() == null) {
             return ended.exitCode();
         }
+        System.out.println("measuring exact training speed again, after the run (" + ExactPace.WARMUP_STEPS
+                + " warm-up + " + ExactPace.MEASURED_STEPS + " steps)...");
+        ExactReference exact = new ExactReference(before, ExactPace.measure(config));
         var result = ended.outcome().result();
         long steps = result.progress().globalStep();
         TimeSaved saved = new TimeSaved(config.reuse().strategy(), steps,

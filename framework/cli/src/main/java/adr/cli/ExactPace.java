@@ -46,12 +46,6 @@ record ExactPace(int warmupSteps, double warmupSeconds, int measuredSteps, doubl
                 sum(warm) / warm.size());
     }
 
-    /** The time {@code steps} exact steps would take at this pace: the warm-up as measured, then the mean step. */
-    double secondsFor(long steps) {
-        return steps <= warmupSteps ? warmupSeconds * steps / warmupSteps
-                : warmupSeconds + (steps - warmupSteps) * secondsPerStep;
-    }
-
     private static double sum(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).sum();
     }

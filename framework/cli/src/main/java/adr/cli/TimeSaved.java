@@ -17,7 +17,7 @@ import java.util.Map;
  * @param reuseSeconds the reuse run's time inside training steps
  * @param exact the measured exact pace
  */
-record TimeSaved(String strategy, long steps, long stepsWithReuse, double reuseSeconds, ExactPace exact) {
+record TimeSaved(String strategy, long steps, long stepsWithReuse, double reuseSeconds, ExactReference exact) {
 
     double exactSeconds() {
         return exact.secondsFor(steps);
@@ -32,9 +32,9 @@ record TimeSaved(String strategy, long steps, long stepsWithReuse, double reuseS
         out.println();
         out.println("Time against exact training (training steps only; evaluation is exact in both)");
         out.printf(Locale.ROOT, "  %-16s %.1f s for %d steps%n", strategy + " run", reuseSeconds, steps);
-        out.printf(Locale.ROOT, "  %-16s %.1f s (the first %d steps as measured, %.1f s, then %.1f ms per step, the"
-                + " mean of the next %d measured exact steps)%n", "exact, estimated", exactSeconds(), exact.warmupSteps(),
-                exact.warmupSeconds(), exact.secondsPerStep() * 1000, exact.measuredSteps());
+        out.printf(Locale.ROOT, "  %-16s %.1f s (the first %d steps as measured, %.1f s, then %.1f ms per step,"
+                + " %s)%n", "exact, estimated", exactSeconds(), exact.before().warmupSteps(),
+                exact.before().warmupSeconds(), exact.secondsPerStep() * 1000, exact.describeMean());
         out.printf(Locale.ROOT, "  %-16s %.1f%%%s%n", "time saved", 100 * fraction(), note());
         out.printf(Locale.ROOT, "  %-16s %d of %d steps%n", "reuse ran in", stepsWithReuse, steps);
     }
@@ -49,10 +49,12 @@ record TimeSaved(String strategy, long steps, long stepsWithReuse, double reuseS
 
     Map<String, Object> jsonFields() {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("exact_warmup_steps", exact.warmupSteps());
-        f.put("exact_warmup_seconds", exact.warmupSeconds());
+        f.put("exact_warmup_steps", exact.before().warmupSteps());
+        f.put("exact_warmup_seconds", exact.before().warmupSeconds());
         f.put("exact_seconds_per_step", exact.secondsPerStep());
-        f.put("exact_measured_steps", exact.measuredSteps());
+        f.put("exact_seconds_per_step_before", exact.before().secondsPerStep());
+        f.put("exact_seconds_per_step_after", exact.after() == null ? null : exact.after().secondsPerStep());
+        f.put("exact_measured_steps", exact.before().measuredSteps());
         f.put("exact_estimate_seconds", exactSeconds());
         f.put("time_saved_vs_exact", fraction());
         f.put("steps_with_reuse", stepsWithReuse);

@@ -107,6 +107,11 @@ class MainTest {
         assertThat(summary.get("strategy").asText()).isEqualTo("adaptive");
         assertThat(summary.get("reuse_changes").get(0).asText()).contains("adaptive: start at the coarsest level");
         assertThat(summary.get("exact_measured_steps").asInt()).isEqualTo(ExactPace.MEASURED_STEPS);
+        double before = summary.get("exact_seconds_per_step_before").asDouble();
+        double after = summary.get("exact_seconds_per_step_after").asDouble();
+        assertThat(after).isPositive();
+        assertThat(summary.get("exact_seconds_per_step").asDouble()).isEqualTo(Math.min(before, after));
+        assertThat(summary.get("steps_with_reuse").asLong()).isPositive();
         double exact = summary.get("exact_estimate_seconds").asDouble();
         double reuse = summary.get("train_seconds").asDouble();
         assertThat(exact).isPositive();
