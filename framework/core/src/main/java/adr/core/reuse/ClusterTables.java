@@ -28,6 +28,9 @@ final class ClusterTables {
     private float[] means = new float[0];
     private float[] weightGradient = new float[0];
     private float[] inputGradientRows = new float[0];
+    /** Per worker slice in {@link #gradientSumsFromPlanes}: its partial sums and one image's gradient. */
+    private float[][] sliceSums = new float[0][];
+    private float[][] sliceImages = new float[0][];
 
     ClusterTables(int groups, int length, int outChannels) {
         this.groups = groups;
@@ -164,19 +167,20 @@ final class ClusterTables {
         int m = outChannels;
         int size = groups * maxClusters * m;
         int slices = Math.max(1, Math.min(batch, Runtime.getRuntime().availableProcessors()));
-        float[][] partial = new float[slices][];
+        if (sliceSums.length != slices) {
+            sliceSums = new float[slices][0];
+            sliceImages = new float[slices][0];
+        }
         IntStream.range(0, slices).parallel().forEach(slice -> {
-            float[] sums = new float[size];
-            float[] image = new float[m * pixels];
+            float[] sums = sliceSums[slice] = zeroed(sliceSums[slice], size);
+            float[] image = sliceImages[slice] = sized(sliceImages[slice], m * pixels);
             for (int b = slice * batch / slices, end = (slice + 1) * batch / slices; b < end; b++) {
                 grad.get(b * m * pixels, image, 0, image.length); // one image at a time: stays in cache
                 sumImage(a, image, b, pixels, sums);
             }
-            partial[slice] = sums;
         });
-        gradientSums = partial[0];
-        for (int slice = 1; slice < slices; slice++) {
-            float[] sums = partial[slice];
+        gradientSums = zeroed(gradientSums, size);
+        for (float[] sums : sliceSums) {
             for (int i = 0; i < size; i++) {
                 gradientSums[i] += sums[i];
             }
