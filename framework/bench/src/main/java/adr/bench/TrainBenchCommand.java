@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -101,24 +102,18 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (peer.equals("dl4j")) {
             names.add("dl4j");
         }
-        List<List<RunRecord>> byEntry = new ArrayList<>();
-        names.forEach(name -> byEntry.add(new ArrayList<>()));
+        List<List<RunRecord>> byEntry = names.stream().<List<RunRecord>>map(name -> new ArrayList<>()).toList();
         for (int round = 1; round <= rounds; round++) {
             if (rounds > 1) {
                 System.err.printf(Locale.ROOT, "round %d/%d%n", round, rounds);
             }
-            for (int i = 0; i < strategies.size(); i++) {
-                byEntry.get(i).add(bench.strategy(strategies.get(i)));
-            }
-            if (peer.equals("dl4j")) {
-                byEntry.get(names.size() - 1).add(bench.peer());
+            for (int i = 0; i < names.size(); i++) {
+                // the entries past the strategies are the peer
+                byEntry.get(i).add(i < strategies.size() ? bench.strategy(names.get(i)) : bench.peer());
             }
         }
-        List<RepeatedRuns> entries = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            entries.add(new RepeatedRuns(names.get(i), byEntry.get(i)));
-        }
-        return entries;
+        return IntStream.range(0, names.size()).mapToObj(i -> new RepeatedRuns(names.get(i), byEntry.get(i)))
+                .toList();
     }
 
     private static String stem(Path file) {

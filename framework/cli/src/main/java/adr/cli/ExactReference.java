@@ -1,5 +1,7 @@
 package adr.cli;
 
+import java.util.Locale;
+
 /**
  * The exact training time a reuse run is compared with: the exact pace measured before
  * the run and, when measured, again after it. The first steps count as measured before
@@ -30,10 +32,10 @@ record ExactReference(ExactPace before, ExactPace after) {
     /** How the mean step was taken, for the report. */
     String describeMean() {
         if (after == null) {
-            return String.format(java.util.Locale.ROOT, "the mean of the next %d measured exact steps",
+            return String.format(Locale.ROOT, "the mean of the next %d measured exact steps",
                     before.measuredSteps());
         }
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "the faster mean of %d exact steps measured before the run (%.1f ms) and after it (%.1f ms)",
                 before.measuredSteps(), before.secondsPerStep() * 1000, after.secondsPerStep() * 1000);
     }
