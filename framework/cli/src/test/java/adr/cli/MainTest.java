@@ -126,4 +126,17 @@ class MainTest {
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
         assertThat(err.toString()).contains("unknown clustering 'nope'").contains("kmeans").contains("lsh");
     }
+
+    @Test
+    void misspeltLayerNamesAreRefusedTogetherBeforeTrainingWithTheModelsConvolutions() {
+        int code = run("train", "--model", "cifarnet", "--strategy", "staged", "--strategy-options",
+                "per-layer=conv1=25:4@0;cnv2=25:8@0", "--policy", "layers", "--policy-options", "layers=conv2,conv7");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip().split("\n")).containsExactly("adr: 2 plugin problems:",
+                "  strategy staged: no convolution named 'cnv2' in cifarnet (its convolutions: conv1, conv2); "
+                        + "correct the name in --strategy-options",
+                "  policy layers: no convolution named 'conv7' in cifarnet (its convolutions: conv1, conv2); "
+                        + "correct the name in --policy-options");
+    }
 }

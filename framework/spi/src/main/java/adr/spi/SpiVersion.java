@@ -13,9 +13,11 @@ public record SpiVersion(int major, int minor) {
     /**
      * 1.1 added {@link adr.spi.strategy.TrainingView#probe}; 1.2 added
      * {@link adr.spi.clustering.StableBucketKeys}, {@link adr.spi.reuse.ReuseScope#withClusterCache}
-     * and {@link adr.spi.reuse.ReusePolicy#cachesClusters} (the per-image cluster cache).
+     * and {@link adr.spi.reuse.ReusePolicy#cachesClusters} (the per-image cluster cache); 1.3
+     * added {@link adr.spi.strategy.AdaptationStrategy#layersNamed} and
+     * {@link adr.spi.reuse.ReusePolicy#layersNamed} (layer names checked against the model).
      */
-    public static final int MINOR = 2;
+    public static final int MINOR = 3;
 
     /** The version this artifact defines. */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

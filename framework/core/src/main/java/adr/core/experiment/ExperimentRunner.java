@@ -65,7 +65,8 @@ public final class ExperimentRunner {
     /** Loads the data, builds or restores the model and trains it. */
     public ExperimentOutcome run() {
         // plugin names and values are checked before the data is read: bad input fails fast
-        ReuseWiring wiring = config.reuse().exact() ? null : ReuseWiring.prepare(config.reuse(), augmentation());
+        ReuseWiring wiring = config.reuse().exact() ? null : ReuseWiring.prepare(config.reuse(), augmentation(),
+                config.model());
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();

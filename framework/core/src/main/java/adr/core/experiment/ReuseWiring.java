@@ -1,6 +1,7 @@
 package adr.core.experiment;
 
 import adr.core.data.Augmentation;
+import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,17 +44,13 @@ final class ReuseWiring {
         this.policy = policy;
     }
 
-    /** {@link #prepare(ReuseConfig, Augmentation)} for a run without augmentation. */
-    static ReuseWiring prepare(ReuseConfig reuse) {
-        return prepare(reuse, Augmentation.NONE);
-    }
-
     /**
      * Loads the plugins, checks every name and value, creates the strategy and policy and
-     * a probe clustering, and refuses a cluster-caching policy when {@code augmentation}
-     * changes the images every epoch; throws a PluginException listing every problem.
+     * a probe clustering, refuses layer names that are not convolutions of {@code model}
+     * and a cluster-caching policy when {@code augmentation} changes the images every
+     * epoch; throws a PluginException listing every problem.
      */
-    static ReuseWiring prepare(ReuseConfig reuse, Augmentation augmentation) {
+    static ReuseWiring prepare(ReuseConfig reuse, Augmentation augmentation, String model) {
         PluginLoader loader = new PluginLoader();
         PluginRegistry registry;
         try {
@@ -70,6 +68,13 @@ final class ReuseWiring {
         ReusePolicy policy = attempt("policy " + p.name(), () -> p.factory().create(p.config()), problems);
         attempt("clustering " + c.name(), () -> c.factory().create(PROBE, new ReuseSetting(1, 1), c.config(), 0),
                 problems);
+        List<String> convolutions = ModelCatalog.convolutions(model);
+        if (strategy != null) {
+            problems.addAll(unknownLayers("strategy " + s.name(), strategy.layersNamed(), model, convolutions));
+        }
+        if (policy != null) {
+            problems.addAll(unknownLayers("policy " + p.name(), policy.layersNamed(), model, convolutions));
+        }
         if (policy != null && policy.cachesClusters() && augmentation.enabled()) {
             problems.add(cacheWithAugmentation(p.name(), reuse.optionsFor("policy"), augmentation));
         }
@@ -99,6 +104,15 @@ final class ReuseWiring {
             }
         });
         return new PluginException(problems);
+    }
+
+    /** One problem per name that is not a convolution of the model, sorted; the fix names the options. */
+    private static List<String> unknownLayers(String what, Set<String> named, String model, List<String> convolutions) {
+        String kind = what.substring(0, what.indexOf(' '));
+        return named.stream().filter(n -> !convolutions.contains(n)).sorted()
+                .map(n -> what + ": no convolution named '" + n + "' in " + model + " (its convolutions: "
+                        + String.join(", ", convolutions) + "); correct the name in --" + kind + "-options")
+                .toList();
     }
 
     /**

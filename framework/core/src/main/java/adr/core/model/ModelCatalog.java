@@ -1,6 +1,8 @@
 package adr.core.model;
 
+import adr.core.nn.Conv2d;
 import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.Layer;
 import adr.core.nn.Network;
 import adr.core.nn.NetworkBuilder;
 import adr.core.random.Seeds;
@@ -28,6 +30,15 @@ public final class ModelCatalog {
             default -> throw new IllegalArgumentException(
                     "unknown model '" + name + "'; known models: " + String.join(", ", NAMES));
         };
+    }
+
+    /**
+     * The names of a model's convolutions, in order, known before any data is read: a
+     * model's layer names do not depend on its input shape, so a small nominal input serves.
+     */
+    public static List<String> convolutions(String name) {
+        Network nominal = build(name, new long[] {3, 32, 32}, 10, new Seeds(0), DataType.FLOAT, ConvAlgorithm.IM2COL);
+        return nominal.layers().stream().filter(Conv2d.class::isInstance).map(Layer::name).toList();
     }
 
     /**

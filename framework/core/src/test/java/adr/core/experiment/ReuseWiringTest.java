@@ -21,7 +21,8 @@ class ReuseWiringTest {
         PluginJars.goodPlugin(plugins, "good.jar", "t.good", "good", "tc");
         ReuseConfig reuse = new ReuseConfig("fixed", "auto", "nope", 25, 8, plugins, java.util.Map.of());
 
-        PluginException e = catchThrowableOfType(() -> ReuseWiring.prepare(reuse), PluginException.class);
+        PluginException e = catchThrowableOfType(() -> ReuseWiring.prepare(reuse, Augmentation.NONE, "cifarnet"),
+                PluginException.class);
 
         assertThat(e.problems().get(0)).contains("no-provider.jar").contains("contains no adr.spi.Plugin provider");
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("unknown clustering 'nope'")
@@ -34,15 +35,15 @@ class ReuseWiringTest {
         ReuseConfig reuse = new ReuseConfig("fixed", "caching", "c", 25, 8, plugins,
                 java.util.Map.of("policy", java.util.Map.of("cache", "first-layer")));
 
-        PluginException e = catchThrowableOfType(() -> ReuseWiring.prepare(reuse, new Augmentation(4, true)),
-                PluginException.class);
+        PluginException e = catchThrowableOfType(
+                () -> ReuseWiring.prepare(reuse, new Augmentation(4, true), "cifarnet"), PluginException.class);
 
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
                 .isEqualTo("policy caching: the cluster cache (--policy-options cache=first-layer) reuses each "
                         + "image's clusters across epochs, but augmentation (--crop-padding 4 --flip true) changes "
                         + "the images every epoch; set --crop-padding 0 --flip false, or turn the cache off with "
                         + "cache=none"));
-        assertThat(ReuseWiring.prepare(reuse, Augmentation.NONE)).as("without augmentation").isNotNull();
+        assertThat(ReuseWiring.prepare(reuse, Augmentation.NONE, "cifarnet")).as("without augmentation").isNotNull();
     }
 
     /** Strategy "fixed", clustering "c" and policy "caching", which caches clusters when cache != none. */

@@ -2,6 +2,7 @@ package adr.spi.reuse;
 
 import adr.spi.LayerShape;
 import adr.spi.strategy.TrainingView;
+import java.util.Set;
 
 /** Decides where reuse runs at all and what is reused, per layer. */
 public interface ReusePolicy {
@@ -23,5 +24,16 @@ public interface ReusePolicy {
      */
     default boolean cachesClusters() {
         return false;
+    }
+
+    /**
+     * The layer names this policy's configuration refers to. Asked once, before the data
+     * is read: the engine refuses the run, listing the model's convolutions, when a name
+     * is not one of them, so a misspelt layer cannot silently stay exact.
+     *
+     * @since SPI 1.3
+     */
+    default Set<String> layersNamed() {
+        return Set.of();
     }
 }

@@ -2,6 +2,7 @@ package adr.spi.strategy;
 
 import adr.spi.LayerShape;
 import adr.spi.reuse.ReuseSetting;
+import java.util.Set;
 
 /**
  * Chooses each layer's reuse setting over training: coarse early, finer later, or
@@ -17,4 +18,16 @@ public interface AdaptationStrategy {
      * @param current the setting in force, or null if the layer is exact now
      */
     LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view);
+
+    /**
+     * The layer names this strategy's configuration refers to, such as per-layer
+     * overrides. Asked once, before the data is read: the engine refuses the run, listing
+     * the model's convolutions, when a name is not one of them, so a misspelt layer
+     * cannot silently fall back to the defaults.
+     *
+     * @since SPI 1.3
+     */
+    default Set<String> layersNamed() {
+        return Set.of();
+    }
 }

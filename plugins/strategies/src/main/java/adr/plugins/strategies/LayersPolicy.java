@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * Reuses only the convolutions named in {@code layers}, with the scope of {@code reuse}
  * (as the {@code all} policy); every other convolution stays exact. For experiments
  * that measure one layer's reuse in isolation, or keep a sensitive first layer exact.
- * A name that matches no convolution of the model simply never matches. {@code cache} adds
- * the cluster cache to the named layers ({@link ClusterCacheOption}).
+ * The engine refuses a name that is no convolution of the model ({@link #layersNamed}).
+ * {@code cache} adds the cluster cache to the named layers ({@link ClusterCacheOption}).
  */
 final class LayersPolicy implements ReusePolicy {
     private final Set<String> layers;
@@ -34,6 +34,11 @@ final class LayersPolicy implements ReusePolicy {
     @Override
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
         return layers.contains(layer.name()) ? scope : ReuseScope.EXACT;
+    }
+
+    @Override
+    public Set<String> layersNamed() {
+        return layers;
     }
 
     @Override

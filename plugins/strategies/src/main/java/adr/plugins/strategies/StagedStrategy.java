@@ -12,13 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Coarse to fine (the adaptive deep reuse finding that early training tolerates coarse
  * reuse and later training needs finer or none): a list of levels, each a setting
  * {@code L:H} or {@code exact}, switched at fractions of the run's steps, for example
  * {@code 25:4@0,25:8@0.4,exact@0.8}. {@code per-layer} overrides the list for named
- * layers: {@code conv1=25:6@0,exact@0.5;conv2=...}. A level's {@code L} larger than a
+ * layers: {@code conv1=25:6@0,exact@0.5;conv2=...} (the engine refuses a name that is no
+ * convolution of the model). A level's {@code L} larger than a
  * layer's row length is capped at it.
  */
 final class StagedStrategy implements AdaptationStrategy {
@@ -27,7 +29,12 @@ final class StagedStrategy implements AdaptationStrategy {
 
     StagedStrategy(List<StageLevel> levels, Map<String, List<StageLevel>> perLayer) {
         this.levels = levels;
-        this.perLayer = perLayer;
+        this.perLayer = Map.copyOf(perLayer);
+    }
+
+    @Override
+    public Set<String> layersNamed() {
+        return perLayer.keySet();
     }
 
     @Override

@@ -56,4 +56,9 @@ class LayersPolicyTest {
         assertThatThrownBy(() -> factory.create(config(Map.of("layers", "conv2", "reuse", "some"))))
                 .hasMessageContaining("layers policy: reuse must be forward, forward+weights or all");
     }
+
+    @Test
+    void namesItsLayersSoThatTheEngineCanCheckThemAgainstTheModel() {
+        assertThat(layers(Map.of("layers", " conv2, conv3 ")).layersNamed()).containsExactlyInAnyOrder("conv2", "conv3");
+    }
 }

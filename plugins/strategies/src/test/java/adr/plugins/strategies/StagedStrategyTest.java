@@ -59,4 +59,11 @@ class StagedStrategyTest {
             assertThatThrownBy(() -> factory.create(config)).as(bad[0]).hasMessageContaining(bad[1]);
         }
     }
+
+    @Test
+    void namesItsPerLayerOverridesSoThatTheEngineCanCheckThemAgainstTheModel() {
+        assertThat(staged(Map.of()).layersNamed()).isEmpty();
+        assertThat(staged(Map.of("per-layer", "conv1=25:4@0; conv2=exact@0")).layersNamed())
+                .containsExactlyInAnyOrder("conv1", "conv2");
+    }
 }
