@@ -1,5 +1,6 @@
 package adr.bench;
 
+import adr.cli.OutputFile;
 import adr.core.NativeBackend;
 import adr.core.data.Dataset;
 import adr.core.data.DatasetSource;
@@ -78,6 +79,7 @@ final class ConvCommand implements Callable<Integer> {
         if (warmup < 0 || repetitions < 1 || batchSize < 1) {
             throw new IllegalArgumentException("--warmup must be >= 0, --repetitions and --batch-size >= 1");
         }
+        OutputFile.requireWritable("--json", json);
         var loader = new PluginLoader();
         var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
         var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions), registry)

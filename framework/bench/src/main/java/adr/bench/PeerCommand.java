@@ -1,5 +1,6 @@
 package adr.bench;
 
+import adr.cli.OutputFile;
 import adr.core.NativeBackend;
 import adr.core.data.Dataset;
 import adr.core.data.DatasetSource;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -55,7 +55,7 @@ final class PeerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkJsonTarget();
+        OutputFile.requireWritable("--json", json);
         var settings = new PeerBenchmark.Settings(model, batchSize, warmup, rounds, steps, seed, learningRate,
                 peerHelpers);
         DatasetSource source = DatasetSource.parse(dataset);
@@ -88,18 +88,6 @@ final class PeerCommand implements Callable<Integer> {
 
     private static void row(PrintStream out, int width, String engine, RoundTimes t) {
         out.printf(Locale.ROOT, "%-" + width + "s  %9.2f  %9.1f%n", engine, t.msPerStep(), t.imagesPerSecond());
-    }
-
-    /** Fails before minutes of benchmarking, not after, when the JSON file cannot be created. */
-    private void checkJsonTarget() {
-        if (json == null) {
-            return;
-        }
-        Path dir = json.toAbsolutePath().getParent();
-        if (Files.isDirectory(json) || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--json " + json.toAbsolutePath()
-                    + ": not a file in an existing, writable directory; create the directory or pick another file");
-        }
     }
 
     private void write(PeerReport report) {

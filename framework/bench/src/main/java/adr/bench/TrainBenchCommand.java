@@ -1,8 +1,11 @@
 package adr.bench;
 
+import adr.cli.OutputFile;
 import adr.core.NativeBackend;
 import adr.core.experiment.ExperimentConfig;
+import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
+import adr.core.plugins.PluginException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -67,6 +70,9 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
+        OutputFile.requireWritable("--json", json);
+        Path png = plotFile();
+        OutputFile.requireWritable(plot != null ? "--plot" : "the plot (--plot)", png);
         ExperimentConfig d = ExperimentConfig.defaults();
         ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, d.evalBatchSize(),
                 learningRate, d.schedule(), d.momentum(), d.weightDecay(), seed, trainLimit, testLimit, 0, false,
@@ -76,13 +82,12 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
+        checkStrategies(base);
         TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
         bench.warmUp(warmupSteps);
         List<RepeatedRuns> entries = train(bench);
         RepeatedRuns exact = entries.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);
         print(System.out, entries, exact);
-        Path png = plot != null ? plot : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of(
-                "bench-train.png");
         AccuracyPlot.write(png, String.format(Locale.ROOT, "%s on %s, %d epoch(s), %s images, batch %d", model,
                 dataset, epochs, trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize),
                 entries.stream().map(RepeatedRuns::median).toList());
@@ -91,6 +96,21 @@ final class TrainBenchCommand implements Callable<Integer> {
             write(entries, exact);
         }
         return 0;
+    }
+
+    /** Every strategy's plugin problems, all reported before the first run rather than when its turn comes. */
+    private void checkStrategies(ExperimentConfig base) {
+        List<String> problems = new ArrayList<>();
+        for (String name : strategies) {
+            try {
+                ExperimentRunner.checkPlugins(base.withReuse(base.reuse().withStrategy(name)));
+            } catch (PluginException e) {
+                e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems);
+        }
     }
 
     /**
@@ -114,6 +134,11 @@ final class TrainBenchCommand implements Callable<Integer> {
         }
         return IntStream.range(0, names.size()).mapToObj(i -> new RepeatedRuns(names.get(i), byEntry.get(i)))
                 .toList();
+    }
+
+    /** {@code --plot}, else next to {@code --json}, else {@code bench-train.png}. */
+    private Path plotFile() {
+        return plot != null ? plot : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of("bench-train.png");
     }
 
     private static String stem(Path file) {

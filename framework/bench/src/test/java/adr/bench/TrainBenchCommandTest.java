@@ -60,4 +60,34 @@ class TrainBenchCommandTest {
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("--rounds must be at least 1, got 0");
     }
+
+    @Test
+    void everyUnknownStrategyIsRefusedBeforeTheFirstRunTrains(@TempDir Path dir) {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        // a missing dataset: any training would fail on it, so the plugin problems show that none started
+        int code = cli.execute("train", "--strategies", "exact,nope,fixed,nada", "--dataset",
+                "idx:" + dir.resolve("nowhere"));
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip().split("\n")).containsExactly("adr bench: 2 plugin problems:",
+                "  unknown strategy 'nope'; known: adaptive, budget, exact, fixed, staged",
+                "  unknown strategy 'nada'; known: adaptive, budget, exact, fixed, staged");
+    }
+
+    @Test
+    void aJsonFileInAMissingDirectoryIsRefusedBeforeAnyTraining(@TempDir Path dir) {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        Path json = dir.resolve("missing").resolve("out.json");
+
+        int code = cli.execute("train", "--json", json.toString());
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr bench: --json " + json + ": directory " + json.getParent()
+                + " does not exist; create it or pick another file");
+    }
 }

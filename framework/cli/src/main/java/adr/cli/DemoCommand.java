@@ -31,6 +31,7 @@ final class DemoCommand implements Callable<Integer> {
             resolver.yaml(in, "embedded " + DEMO_RESOURCE);
         }
         var config = resolver.resolve();
+        OutputFile.requireWritable("--json", json);
         System.out.println("ADR demo: " + config.model() + " on " + config.dataset() + ", " + config.epochs()
                 + " epoch(s) over " + config.trainLimit() + " training images, " + config.reuse().strategy()
                 + " strategy, clustering " + config.reuse().clustering());

@@ -102,7 +102,9 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.STRATEGY_OPTIONS, strategyOptions);
         flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
-        return new TrainingSession(System.out, System.err).run(resolver.resolve(), json, tracking, resume);
+        var config = resolver.resolve();
+        OutputFile.requireWritable("--json", json);
+        return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
     }
 
     private static void flag(ConfigResolver resolver, ConfigKey key, String value) {

@@ -139,4 +139,16 @@ class MainTest {
                 "  policy layers: no convolution named 'conv7' in cifarnet (its convolutions: conv1, conv2); "
                         + "correct the name in --policy-options");
     }
+
+    @Test
+    void anUnwritableJsonFileIsRefusedBeforeTrainingNotAfter(@TempDir Path dir) {
+        Path json = dir.resolve("missing").resolve("run.json");
+
+        int code = run("train", "--json", json.toString());
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr: --json " + json + ": directory " + json.getParent()
+                + " does not exist; create it or pick another file");
+        assertThat(home).as("no run started").isEmptyDirectory();
+    }
 }

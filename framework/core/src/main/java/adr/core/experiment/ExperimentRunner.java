@@ -62,11 +62,27 @@ public final class ExperimentRunner {
         this.stop = stop;
     }
 
+    /**
+     * Checks a run's plugin choices, their options and the layers they name as {@link #run}
+     * does first, without reading data or training: for commands that start several runs
+     * and should refuse a bad one before the first starts.
+     *
+     * @throws adr.core.plugins.PluginException listing every problem
+     */
+    public static void checkPlugins(ExperimentConfig config) {
+        wiring(config);
+    }
+
+    /** Null for an exact run. */
+    private static ReuseWiring wiring(ExperimentConfig config) {
+        return config.reuse().exact() ? null
+                : ReuseWiring.prepare(config.reuse(), augmentation(config), config.model());
+    }
+
     /** Loads the data, builds or restores the model and trains it. */
     public ExperimentOutcome run() {
         // plugin names and values are checked before the data is read: bad input fails fast
-        ReuseWiring wiring = config.reuse().exact() ? null : ReuseWiring.prepare(config.reuse(), augmentation(),
-                config.model());
+        ReuseWiring wiring = wiring(config);
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
@@ -79,7 +95,7 @@ public final class ExperimentRunner {
             start = resume(network, optimizer, train.classes());
         }
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
-                LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(), true);
+                LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(config), true);
         List<TrainingListener> listeners = new ArrayList<>();
         ReuseController reuse = wiring == null ? null : wiring.controller(network, seeds, this::reuseChanged);
         if (reuse != null) {
@@ -131,7 +147,7 @@ public final class ExperimentRunner {
         return checkpoint.progress();
     }
 
-    private Augmentation augmentation() {
+    private static Augmentation augmentation(ExperimentConfig config) {
         return config.cropPadding() == 0 && !config.horizontalFlip() ? Augmentation.NONE
                 : new Augmentation(config.cropPadding(), config.horizontalFlip());
     }

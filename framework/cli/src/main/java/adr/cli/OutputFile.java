@@ -1,0 +1,36 @@
+package adr.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Output files named on the command line, checked before minutes of training or benchmarking, not after. */
+public final class OutputFile {
+
+    private OutputFile() {
+    }
+
+    /**
+     * Refuses a path that cannot become a file: a directory, or a file in a directory that is
+     * missing or not writable. Null (the option not given) passes.
+     *
+     * @param option the flag that named the file, for the message, such as {@code --json}
+     * @throws IllegalArgumentException one line naming the problem and the fix
+     */
+    public static void requireWritable(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(option + " " + absolute + ": is a directory; give a file name");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + " " + absolute + ": directory " + dir
+                    + " does not exist; create it or pick another file");
+        }
+        if (!Files.isWritable(dir) || Files.exists(absolute) && !Files.isWritable(absolute)) {
+            throw new IllegalArgumentException(option + " " + absolute + ": not writable; pick another file");
+        }
+    }
+}
