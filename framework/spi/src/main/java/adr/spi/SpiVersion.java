@@ -15,7 +15,8 @@ public record SpiVersion(int major, int minor) {
      * {@link adr.spi.clustering.StableBucketKeys}, {@link adr.spi.reuse.ReuseScope#withClusterCache}
      * and {@link adr.spi.reuse.ReusePolicy#cachesClusters} (the per-image cluster cache); 1.3
      * added {@link adr.spi.strategy.AdaptationStrategy#layersNamed} and
-     * {@link adr.spi.reuse.ReusePolicy#layersNamed} (layer names checked against the model).
+     * {@link adr.spi.reuse.ReusePolicy#layersNamed} (layer names checked against the model), and
+     * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too.
      */
     public static final int MINOR = 3;
 

@@ -19,6 +19,9 @@ public final class Conv2d implements Layer {
     /** Null until {@link #keepTrainingInputs}: layers nobody measures copy nothing. */
     private Scratch keptInput;
     private INDArray lastTrainingInput;
+    /** Wall time of the current training step's forward, then forward and backward. */
+    private long stepNanos;
+    private double lastStepSeconds;
 
     public Conv2d(String name, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray weights, INDArray bias) {
         this(name, geometry, algorithm, weights, bias, true);
@@ -125,15 +128,30 @@ public final class Conv2d implements Layer {
             // a copy: x is the previous layer's scratch buffer, which evaluation overwrites
             lastTrainingInput = keptInput.like(x).assign(x);
         }
-        return kernel.forward(x, weights.value(), bias.value());
+        long start = System.nanoTime();
+        INDArray out = kernel.forward(x, weights.value(), bias.value());
+        if (training) {
+            stepNanos = System.nanoTime() - start;
+        }
+        return out;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
+        long start = System.nanoTime();
         INDArray gradInput = kernel.backward(input, weights.value(), gradOutput, weights.gradient(), bias.gradient(),
                 inputGradient);
         input = null;
+        lastStepSeconds = (stepNanos + System.nanoTime() - start) / 1e9;
         return gradInput;
+    }
+
+    /**
+     * Wall seconds of the last training step's forward and backward through this layer,
+     * whichever kernel computed them; 0 before the first backward.
+     */
+    public double lastStepSeconds() {
+        return lastStepSeconds;
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class ReuseController implements TrainingListener {
             double ratio = stats == null ? 1.0 : stats.remainingRatio();
             l.ratioSum += ratio;
             l.steps++;
-            view.layer(l.shape.name(), ratio, stats == null ? 0 : stats.totalSeconds());
+            view.layer(l.shape.name(), ratio, l.conv.lastStepSeconds(), stats != null);
         }
     }
 

@@ -39,8 +39,8 @@ final class RunView implements TrainingView {
         losses.addLast(loss);
     }
 
-    void layer(String name, double ratio, double seconds) {
-        layers.put(name, new LayerStats(ratio, seconds));
+    void layer(String name, double ratio, double seconds, boolean reused) {
+        layers.put(name, new LayerStats(ratio, seconds, reused));
     }
 
     void testAccuracy(double accuracy) {

@@ -59,11 +59,21 @@ public interface TrainingView {
     }
 
     /**
-     * One layer's last step.
+     * One layer's last training step.
      *
      * @param remainingRatio {@code r_c}; 1 for an exact step
-     * @param seconds wall time of the layer's forward and backward
+     * @param seconds wall time of the layer's forward and backward, exact or reused
+     * @param reused whether the step ran a reuse kernel (since SPI 1.3; before it, an exact
+     *     step showed as {@code seconds == 0})
      */
-    record LayerStats(double remainingRatio, double seconds) {
+    record LayerStats(double remainingRatio, double seconds, boolean reused) {
+
+        /**
+         * The SPI 1.2 form, kept for plugins built against it: a step counts as reused unless
+         * it has the 1.2 mark of an exact step, {@code remainingRatio >= 1} and zero seconds.
+         */
+        public LayerStats(double remainingRatio, double seconds) {
+            this(remainingRatio, seconds, !(remainingRatio >= 1 && seconds == 0));
+        }
     }
 }

@@ -172,7 +172,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     private LayerState next(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
         long step = view.step();
         TrainingView.LayerStats stats = view.layer(layer.name());
-        boolean exactStep = stats == null || stats.remainingRatio() >= 1 && stats.seconds() == 0;
+        boolean exactStep = stats == null || !stats.reused();
         if (current != null && !exactStep && stats.remainingRatio() > rules.maxRatio()) {
             return state.off(step, String.format(Locale.ROOT, "no gain: r_c %.2f", stats.remainingRatio()));
         }

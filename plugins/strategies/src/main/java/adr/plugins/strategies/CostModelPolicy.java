@@ -37,7 +37,7 @@ final class CostModelPolicy implements ReusePolicy {
     @Override
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
         TrainingView.LayerStats measured = view.layer(layer.name());
-        double ratio = measured == null || measured.remainingRatio() >= 1 ? assumedRatio : measured.remainingRatio();
+        double ratio = measured == null || !measured.reused() ? assumedRatio : measured.remainingRatio();
         return forwardFraction(ratio, layer, proposed) < maxFraction
                 ? cache.applyTo(ReuseScope.FORWARD_AND_WEIGHTS) : ReuseScope.EXACT;
     }

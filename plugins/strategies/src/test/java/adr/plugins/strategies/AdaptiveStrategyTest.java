@@ -102,24 +102,30 @@ class AdaptiveStrategyTest {
     @Test
     void aHighMeasuredRatioTurnsTheLayerExact() {
         var run = new ScriptedRun(adaptive(), i -> Math.exp(-0.01 * i), CONV1, CONV2).until(1);
-        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01), "conv2", new LayerStats(0.62, 0.01))).until(2);
+        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01, true), "conv2", new LayerStats(0.62, 0.01, true)))
+                .until(2);
 
         assertThat(run.changes()).last().isEqualTo(new Change(1, "conv2", null, "no gain: r_c 0.62"));
         assertThat(run.setting("conv1")).isEqualTo(COARSEST);
 
-        // exact steps measure r_c 1 and 0 s; the layer stays exact, the other is not touched
-        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01), "conv2", new LayerStats(1, 0))).until(30);
+        // exact steps measure r_c 1 and their own time; the layer stays exact, the other is not touched
+        run.stats(Map.of("conv1", new LayerStats(0.3, 0.01, true), "conv2", new LayerStats(1, 0.012, false)))
+                .until(30);
         assertThat(run.changes()).hasSize(3);
     }
 
     @Test
     void anExactStepIsNotTakenForNoGain() {
-        var strategy = adaptive();
-        var view = new ScriptedView(3, 1, List.of(), List.of(), Map.of("conv2", new LayerStats(1, 0)));
+        // timed exact steps (SPI 1.3) and the SPI 1.2 form, r_c 1 in 0 s
+        for (LayerStats exactStep : List.of(new LayerStats(1, 0.012, false), new LayerStats(1, 0))) {
+            var strategy = adaptive();
+            var view = new ScriptedView(3, 1, List.of(), List.of(), Map.of("conv2", exactStep));
 
-        // the policy kept the layer exact: no current setting, exact-step statistics
-        assertThat(strategy.decide(CONV2, null, view).setting()).isEqualTo(COARSEST);
-        assertThat(strategy.decide(CONV2, COARSEST, view).setting()).isEqualTo(COARSEST);
+            // the policy kept the layer exact: no current setting, exact-step statistics
+            assertThat(strategy.decide(CONV2, null, view).setting()).as(exactStep.toString()).isEqualTo(COARSEST);
+            assertThat(strategy.decide(CONV2, COARSEST, view).setting()).as(exactStep.toString())
+                    .isEqualTo(COARSEST);
+        }
     }
 
     /** Decides before steps {@code 0 ..< until} on probing views; returns each step's setting of conv2. */

@@ -68,9 +68,18 @@ class StrategiesTest {
     void autoTurnsALayerOffWhenItsMeasuredRatioShowsNoGain() {
         var policy = new CostModelPolicy.Factory().create(Config.defaults(new CostModelPolicy.Factory().configKeys()));
         var measured = new ScriptedView(10, 1, List.of(), List.of(),
-                Map.of("conv2", new TrainingView.LayerStats(0.7, 0.01)));
+                Map.of("conv2", new TrainingView.LayerStats(0.7, 0.01, true)));
 
         assertThat(policy.scope(CONV2, new ReuseSetting(25, 8), measured)).isEqualTo(ReuseScope.EXACT);
+    }
+
+    @Test
+    void autoAssumesItsRatioAfterAnExactStep() {
+        var policy = new CostModelPolicy.Factory().create(Config.defaults(new CostModelPolicy.Factory().configKeys()));
+        var exactStep = new ScriptedView(10, 1, List.of(), List.of(),
+                Map.of("conv2", new TrainingView.LayerStats(1, 0.012, false)));
+
+        assertThat(policy.scope(CONV2, new ReuseSetting(25, 8), exactStep)).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
     }
 
     @Test

@@ -1,0 +1,93 @@
+package adr.core.reuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.Augmentation;
+import adr.core.data.Dataset;
+import adr.core.data.DatasetSource;
+import adr.core.data.DatasetSplits;
+import adr.core.data.Normalization;
+import adr.core.model.ModelCatalog;
+import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.Network;
+import adr.core.random.Seeds;
+import adr.core.train.LearningRateSchedule;
+import adr.core.train.SgdMomentum;
+import adr.core.train.StepContext;
+import adr.core.train.StepReport;
+import adr.core.train.Trainer;
+import adr.core.train.TrainingListener;
+import adr.core.train.TrainingLoop;
+import adr.core.train.TrainingPlan;
+import adr.core.train.TrainingProgress;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.TrainingView.LayerStats;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The statistics strategies see: exact steps are timed too, and say that they did not reuse. */
+class LayerStatsTrainingTest {
+
+    @Test
+    void exactAndReuseStepsAreBothTimedAndTellWhetherTheyReused() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
+        Dataset train = data.train().limit(96);
+        Seeds seeds = new Seeds(3);
+        Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
+                ConvAlgorithm.AUTO);
+        List<LayerStats> conv1 = new ArrayList<>();
+        List<LayerStats> conv2 = new ArrayList<>();
+        // conv1 exact, conv2 reused; records what the view says before every step
+        AdaptationStrategy strategy = (layer, current, view) -> {
+            LayerStats stats = view.layer(layer.name());
+            if (stats != null) {
+                (layer.name().equals("conv1") ? conv1 : conv2).add(stats);
+            }
+            return layer.name().equals("conv1") ? LayerDecision.exact("test")
+                    : new LayerDecision(new ReuseSetting(25, 4), "test");
+        };
+        var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
+                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
+                change -> { });
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void beforeStep(StepContext context) {
+                controller.beforeStep(context);
+            }
+
+            @Override
+            public void onStep(StepReport step) {
+                controller.onStep(step);
+            }
+
+            @Override
+            public void onEvaluationStart(int epoch) {
+                controller.onEvaluationStart(epoch);
+            }
+        };
+        var plan = new TrainingPlan(1, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01), Augmentation.NONE,
+                false);
+        new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
+                Normalization.fit(train), listener).run(train, data.test().limit(32), TrainingProgress.START);
+
+        assertThat(conv1).as("steps 2 and 3").hasSize(2).allSatisfy(s -> {
+            assertThat(s.reused()).isFalse();
+            assertThat(s.remainingRatio()).isEqualTo(1.0);
+            assertThat(s.seconds()).isPositive();
+        });
+        assertThat(conv2).hasSize(2).allSatisfy(s -> {
+            assertThat(s.reused()).isTrue();
+            assertThat(s.remainingRatio()).isLessThan(1.0);
+            assertThat(s.seconds()).isPositive();
+        });
+    }
+}
