@@ -1,6 +1,7 @@
 package adr.cli;
 
 import adr.core.checkpoint.CheckpointStore;
+import adr.core.data.DatasetSource;
 import adr.core.experiment.CompositeObserver;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentOutcome;
@@ -64,6 +65,9 @@ final class TrainingSession {
 
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
+        // bad names and options are refused before a run is opened: the history gets no runs that never started
+        ExperimentRunner.checkPlugins(requested);
+        DatasetSource.parse(requested.dataset());
         boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);

@@ -125,6 +125,7 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
         assertThat(err.toString()).contains("unknown clustering 'nope'").contains("kmeans").contains("lsh");
+        assertThat(home).as("no run opened").isEmptyDirectory();
     }
 
     @Test
@@ -138,6 +139,7 @@ class MainTest {
                         + "correct the name in --strategy-options",
                 "  policy layers: no convolution named 'conv7' in cifarnet (its convolutions: conv1, conv2); "
                         + "correct the name in --policy-options");
+        assertThat(home).as("no run opened").isEmptyDirectory();
     }
 
     @Test
