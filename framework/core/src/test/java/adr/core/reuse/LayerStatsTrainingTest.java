@@ -14,10 +14,7 @@ import adr.core.nn.Network;
 import adr.core.random.Seeds;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.SgdMomentum;
-import adr.core.train.StepContext;
-import adr.core.train.StepReport;
 import adr.core.train.Trainer;
-import adr.core.train.TrainingListener;
 import adr.core.train.TrainingLoop;
 import adr.core.train.TrainingPlan;
 import adr.core.train.TrainingProgress;
@@ -58,26 +55,10 @@ class LayerStatsTrainingTest {
         var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
                 Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
                 change -> { });
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void beforeStep(StepContext context) {
-                controller.beforeStep(context);
-            }
-
-            @Override
-            public void onStep(StepReport step) {
-                controller.onStep(step);
-            }
-
-            @Override
-            public void onEvaluationStart(int epoch) {
-                controller.onEvaluationStart(epoch);
-            }
-        };
         var plan = new TrainingPlan(1, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01), Augmentation.NONE,
                 false);
         new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
-                Normalization.fit(train), listener).run(train, data.test().limit(32), TrainingProgress.START);
+                Normalization.fit(train), controller).run(train, data.test().limit(32), TrainingProgress.START);
 
         assertThat(conv1).as("steps 2 and 3").hasSize(2).allSatisfy(s -> {
             assertThat(s.reused()).isFalse();
