@@ -21,11 +21,12 @@ final class GroupedRows implements SubVectors {
     private final ConvGeometry geometry;
     private final int length;
     private final int groups;
-    /** For each column k < G*L: input channel, kernel row, kernel column; channel -1 = padding. */
-    private final int[] channelOf;
-    private final int[] rowOf;
-    private final int[] colOf;
     private float[] data = new float[0];
+    /** The zero-padded input, kept across steps (padding > 0 only). */
+    private float[] padded = new float[0];
+    private int[] offsets = new int[0];
+    private int offsetsPlane;
+    private int offsetsWidth;
     private float[] projections = new float[0];
     private final NativeBuffer nativeRows = new NativeBuffer();
     private final NativeBuffer nativeDirections = new NativeBuffer();
@@ -36,17 +37,6 @@ final class GroupedRows implements SubVectors {
         this.geometry = geometry;
         this.length = length;
         this.groups = (geometry.rowLength() + length - 1) / length;
-        int padded = groups * length;
-        int k = geometry.kernel();
-        channelOf = new int[padded];
-        rowOf = new int[padded];
-        colOf = new int[padded];
-        for (int col = 0; col < padded; col++) {
-            boolean real = col < geometry.rowLength();
-            channelOf[col] = real ? col / (k * k) : -1;
-            rowOf[col] = real ? col / k % k : 0;
-            colOf[col] = real ? col % k : 0;
-        }
     }
 
     /** Unfolds an NCHW float input {@code [batch, C, H, W]} (given as its c-order values). */
@@ -59,25 +49,69 @@ final class GroupedRows implements SubVectors {
             data = new float[size];
         }
         int s = geometry.stride();
-        int p = geometry.padding();
+        int paddedW = width + 2 * geometry.padding();
+        int plane = (height + 2 * geometry.padding()) * paddedW;
+        float[] source = geometry.padding() == 0 ? input : paddedInput(input, batch, height, width);
+        int[] offsets = columnOffsets(plane, paddedW);
         int channels = geometry.inChannels();
+        int rowLength = geometry.rowLength();
         // parallel over (group, image) pairs, so that a layer with one group uses every core too
         IntStream.range(0, groups * batch).parallel().forEach(task -> {
             int g = task / batch;
             int b = task % batch;
+            int first = g * length;
+            int real = Math.min(length, rowLength - first);
             int at = (g * rows + b * outH * outW) * length;
+            int image = b * channels * plane;
             for (int oy = 0; oy < outH; oy++) {
-                for (int ox = 0; ox < outW; ox++) {
-                    for (int j = 0, col = g * length; j < length; j++, col++) {
-                        int c = channelOf[col];
-                        int iy = oy * s - p + rowOf[col];
-                        int ix = ox * s - p + colOf[col];
-                        boolean inside = c >= 0 && iy >= 0 && iy < height && ix >= 0 && ix < width;
-                        data[at++] = inside ? input[((b * channels + c) * height + iy) * width + ix] : 0f;
+                for (int ox = 0, corner = image + oy * s * paddedW; ox < outW; ox++, corner += s, at += length) {
+                    // no bounds checks: the padded copy holds the zeros the kernel window reaches
+                    for (int j = 0; j < real; j++) {
+                        data[at + j] = source[corner + offsets[first + j]];
+                    }
+                    for (int j = real; j < length; j++) {
+                        data[at + j] = 0f;
                     }
                 }
             }
         });
+    }
+
+    /**
+     * The input with {@code padding} zeros around every plane, in a buffer kept across
+     * steps: its border is never written, so it stays zero.
+     */
+    private float[] paddedInput(float[] input, int batch, int height, int width) {
+        int p = geometry.padding();
+        int paddedW = width + 2 * p;
+        int plane = (height + 2 * p) * paddedW;
+        int planes = batch * geometry.inChannels();
+        if (padded.length != planes * plane) {
+            padded = new float[planes * plane];
+        }
+        float[] out = padded;
+        IntStream.range(0, planes).parallel().forEach(i -> {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(input, (i * height + y) * width, out, i * plane + (y + p) * paddedW + p, width);
+            }
+        });
+        return out;
+    }
+
+    /** For each real column: its offset from the window's corner in a (padded) image of this plane size. */
+    private int[] columnOffsets(int plane, int paddedW) {
+        if (offsets.length == 0 || offsetsPlane != plane || offsetsWidth != paddedW) {
+            int[] computed = new int[geometry.rowLength()];
+            int k = geometry.kernel();
+            for (int col = 0; col < computed.length; col++) {
+                // column order: channel, kernel row, kernel column
+                computed[col] = col / (k * k) * plane + col / k % k * paddedW + col % k;
+            }
+            offsets = computed;
+            offsetsPlane = plane;
+            offsetsWidth = paddedW;
+        }
+        return offsets;
     }
 
     float[] data() {
