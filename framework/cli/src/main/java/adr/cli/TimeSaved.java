@@ -40,11 +40,16 @@ record TimeSaved(String strategy, long steps, long stepsWithReuse, double reuseS
     }
 
     private String note() {
+        // exact steps do the exact run's work: a gain or loss made on them is run-to-run spread
+        boolean mostlyExact = 2 * stepsWithReuse < steps;
+        if (fraction() < 0 && mostlyExact) {
+            return " (most steps were exact: the reuse steps and the strategy's measurements cost time, the rest is"
+                    + " this machine's run-to-run spread)";
+        }
         if (fraction() < 0) {
             return " (reuse was slower than the exact convolution on this machine; README, \"Deep reuse\", says why)";
         }
-        // exact steps do the exact run's work: a gain made on them is run-to-run spread
-        return 2 * stepsWithReuse < steps ? " (most steps were exact: within this machine's run-to-run spread)" : "";
+        return mostlyExact ? " (most steps were exact: within this machine's run-to-run spread)" : "";
     }
 
     Map<String, Object> jsonFields() {

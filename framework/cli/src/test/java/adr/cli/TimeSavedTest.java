@@ -45,6 +45,17 @@ class TimeSavedTest {
     }
 
     @Test
+    void aLossOnMostlyExactStepsIsNotBlamedOnReuseAlone() {
+        TimeSaved mostlyExact = new TimeSaved("adaptive", 100, 20, 7.0, PACE);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        mostlyExact.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("time saved       -27.3% (most steps were exact: "
+                + "the reuse steps and the strategy's measurements cost time, the rest is this machine's run-to-run "
+                + "spread)");
+    }
+
+    @Test
     void theFasterOfTheExactMeansMeasuredBeforeAndAfterTheRunIsTheReference() {
         var exact = new ExactReference(new ExactPace(10, 1.0, 50, 0.08), new ExactPace(10, 0.6, 50, 0.05));
         TimeSaved saved = new TimeSaved("adaptive", 100, 100, 5.5, exact);
