@@ -70,10 +70,10 @@ final class ReuseWiring {
                 problems);
         List<String> convolutions = ModelCatalog.convolutions(model);
         if (strategy != null) {
-            problems.addAll(unknownLayers("strategy " + s.name(), strategy.layersNamed(), model, convolutions));
+            problems.addAll(unknownLayers("strategy", s.name(), strategy.layersNamed(), model, convolutions));
         }
         if (policy != null) {
-            problems.addAll(unknownLayers("policy " + p.name(), policy.layersNamed(), model, convolutions));
+            problems.addAll(unknownLayers("policy", p.name(), policy.layersNamed(), model, convolutions));
         }
         if (policy != null && policy.cachesClusters() && augmentation.enabled()) {
             problems.add(cacheWithAugmentation(p.name(), reuse.optionsFor("policy"), augmentation));
@@ -106,12 +106,17 @@ final class ReuseWiring {
         return new PluginException(problems);
     }
 
-    /** One problem per name that is not a convolution of the model, sorted; the fix names the options. */
-    private static List<String> unknownLayers(String what, Set<String> named, String model, List<String> convolutions) {
-        String kind = what.substring(0, what.indexOf(' '));
+    /**
+     * One problem per name that is not a convolution of the model, sorted; the fix names the options.
+     *
+     * @param kind {@code strategy} or {@code policy}, as in its {@code --KIND-options} flag
+     */
+    private static List<String> unknownLayers(String kind, String plugin, Set<String> named, String model,
+            List<String> convolutions) {
         return named.stream().filter(n -> !convolutions.contains(n)).sorted()
-                .map(n -> what + ": no convolution named '" + n + "' in " + model + " (its convolutions: "
-                        + String.join(", ", convolutions) + "); correct the name in --" + kind + "-options")
+                .map(n -> kind + " " + plugin + ": no convolution named '" + n + "' in " + model
+                        + " (its convolutions: " + String.join(", ", convolutions) + "); correct the name in --" + kind
+                        + "-options")
                 .toList();
     }
 

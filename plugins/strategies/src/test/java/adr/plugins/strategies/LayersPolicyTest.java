@@ -59,6 +59,7 @@ class LayersPolicyTest {
 
     @Test
     void namesItsLayersSoThatTheEngineCanCheckThemAgainstTheModel() {
-        assertThat(layers(Map.of("layers", " conv2, conv3 ")).layersNamed()).containsExactlyInAnyOrder("conv2", "conv3");
+        assertThat(layers(Map.of("layers", " conv2, conv3 ")).layersNamed())
+                .containsExactlyInAnyOrder("conv2", "conv3");
     }
 }

@@ -79,7 +79,8 @@ class StrategiesTest {
         var exactStep = new ScriptedView(10, 1, List.of(), List.of(),
                 Map.of("conv2", new TrainingView.LayerStats(1, 0.012, false)));
 
-        assertThat(policy.scope(CONV2, new ReuseSetting(25, 8), exactStep)).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
+        assertThat(policy.scope(CONV2, new ReuseSetting(25, 8), exactStep))
+                .isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
     }
 
     @Test
