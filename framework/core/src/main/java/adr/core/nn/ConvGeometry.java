@@ -20,6 +20,11 @@ public record ConvGeometry(int inChannels, int outChannels, int kernel, int stri
         return out;
     }
 
+    /** An input side with the zero padding on both ends: the side a padded copy of a plane has. */
+    public int paddedSize(int inputSize) {
+        return inputSize + 2 * padding;
+    }
+
     /** Length of one unfolded input row: {@code K = C * kh * kw}. */
     public int rowLength() {
         return inChannels * kernel * kernel;

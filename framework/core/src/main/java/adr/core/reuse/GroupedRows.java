@@ -24,9 +24,6 @@ final class GroupedRows implements SubVectors {
     private float[] data = new float[0];
     /** The zero-padded input, kept across steps (padding > 0 only). */
     private float[] padded = new float[0];
-    private int[] offsets = new int[0];
-    private int offsetsPlane;
-    private int offsetsWidth;
     private float[] projections = new float[0];
     private final NativeBuffer nativeRows = new NativeBuffer();
     private final NativeBuffer nativeDirections = new NativeBuffer();
@@ -49,9 +46,9 @@ final class GroupedRows implements SubVectors {
             data = new float[size];
         }
         int s = geometry.stride();
-        int paddedW = width + 2 * geometry.padding();
-        int plane = (height + 2 * geometry.padding()) * paddedW;
-        float[] source = geometry.padding() == 0 ? input : paddedInput(input, batch, height, width);
+        int paddedW = geometry.paddedSize(width);
+        int plane = geometry.paddedSize(height) * paddedW;
+        float[] source = geometry.padding() == 0 ? input : paddedInput(input, batch, height, width, paddedW, plane);
         int[] offsets = columnOffsets(plane, paddedW);
         int channels = geometry.inChannels();
         int rowLength = geometry.rowLength();
@@ -81,10 +78,8 @@ final class GroupedRows implements SubVectors {
      * The input with {@code padding} zeros around every plane, in a buffer kept across
      * steps: its border is never written, so it stays zero.
      */
-    private float[] paddedInput(float[] input, int batch, int height, int width) {
+    private float[] paddedInput(float[] input, int batch, int height, int width, int paddedW, int plane) {
         int p = geometry.padding();
-        int paddedW = width + 2 * p;
-        int plane = (height + 2 * p) * paddedW;
         int planes = batch * geometry.inChannels();
         if (padded.length != planes * plane) {
             padded = new float[planes * plane];
@@ -98,18 +93,16 @@ final class GroupedRows implements SubVectors {
         return out;
     }
 
-    /** For each real column: its offset from the window's corner in a (padded) image of this plane size. */
+    /**
+     * For each real column: its offset from the window's corner in a (padded) image of this
+     * plane size. {@code K} ints per step, next to the {@code N x K} floats unfolded.
+     */
     private int[] columnOffsets(int plane, int paddedW) {
-        if (offsets.length == 0 || offsetsPlane != plane || offsetsWidth != paddedW) {
-            int[] computed = new int[geometry.rowLength()];
-            int k = geometry.kernel();
-            for (int col = 0; col < computed.length; col++) {
-                // column order: channel, kernel row, kernel column
-                computed[col] = col / (k * k) * plane + col / k % k * paddedW + col % k;
-            }
-            offsets = computed;
-            offsetsPlane = plane;
-            offsetsWidth = paddedW;
+        int[] offsets = new int[geometry.rowLength()];
+        int k = geometry.kernel();
+        for (int col = 0; col < offsets.length; col++) {
+            // column order: channel, kernel row, kernel column
+            offsets[col] = col / (k * k) * plane + col / k % k * paddedW + col % k;
         }
         return offsets;
     }

@@ -19,10 +19,6 @@ public record ReuseStats(double remainingRatio, int groups, int rows, boolean pa
         return Math.round(remainingRatio * groups * (double) rows);
     }
 
-    public double totalSeconds() {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
     /** Accumulates phase times over one forward and its backward. */
     static final class Timer {
         private final EnumMap<Phase, Long> nanos = new EnumMap<>(Phase.class);
