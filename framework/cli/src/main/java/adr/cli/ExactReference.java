@@ -15,10 +15,6 @@ import java.util.Locale;
  */
 record ExactReference(ExactPace before, ExactPace after) {
 
-    static ExactReference of(ExactPace before) {
-        return new ExactReference(before, null);
-    }
-
     double secondsPerStep() {
         return after == null ? before.secondsPerStep() : Math.min(before.secondsPerStep(), after.secondsPerStep());
     }

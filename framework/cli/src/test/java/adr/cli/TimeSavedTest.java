@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TimeSavedTest {
     /** 10 warm-up steps in 1 s, then 50 ms per step. */
-    private static final ExactReference PACE = ExactReference.of(new ExactPace(10, 1.0, 50, 0.05));
+    private static final ExactReference PACE = new ExactReference(new ExactPace(10, 1.0, 50, 0.05), null);
 
     @Test
     void savedTimeIsOneMinusReuseOverTheExactEstimate() {
