@@ -35,16 +35,9 @@ final class Lloyd {
      * @param norms scratch of at least {@code k}
      * @param acc scratch of at least {@code rows}
      * @param best scratch of at least {@code rows}
-     */
-    static void assign(float[][] columns, int rows, int len, float[] centroids, int k, int[] labels,
-            float[] norms, float[] acc, float[] best) {
-        assign(columns, rows, len, centroids, k, labels, norms, acc, best, false);
-    }
-
-    /**
-     * {@link #assign}, with the blocks of rows spread over the common pool when
-     * {@code parallel}: each block writes only its own rows of {@code labels}, {@code acc}
-     * and {@code best}, so the labels are the same either way.
+     * @param parallel spread the blocks of rows over the common pool: each block writes only
+     *     its own rows of {@code labels}, {@code acc} and {@code best}, so the labels are the
+     *     same either way
      */
     static void assign(float[][] columns, int rows, int len, float[] centroids, int k, int[] labels,
             float[] norms, float[] acc, float[] best, boolean parallel) {

@@ -24,7 +24,8 @@ class LloydTest {
         }
         int[] labels = new int[rows];
 
-        Lloyd.assign(columns, rows, len, centroids, k, labels, new float[k], new float[rows], new float[rows]);
+        Lloyd.assign(columns, rows, len, centroids, k, labels, new float[k], new float[rows], new float[rows],
+                false);
 
         int exact = 0;
         for (int r = 0; r < rows; r++) {
@@ -48,7 +49,7 @@ class LloydTest {
         float[] centroids = {1f, 1f, -1f, -1f, 1f, 1f, 3f, 3f};
         int[] labels = new int[3];
 
-        Lloyd.assign(columns, 3, 2, centroids, 4, labels, new float[4], new float[3], new float[3]);
+        Lloyd.assign(columns, 3, 2, centroids, 4, labels, new float[4], new float[3], new float[3], false);
 
         // (0,0) is equally far from centroids 0, 1 and 2; (2,2) from 0, 2 and 3; (-1,-1) sits on 1
         assertThat(labels).containsExactly(0, 0, 1);
