@@ -18,6 +18,8 @@ final class ClusterTables {
     private final int groups;
     private final int length;
     private final int outChannels;
+    /** Table bytes one pass of {@link #reconstruct} keeps in cache. */
+    private final long passTableBytes;
     private int maxClusters;
     /** Clusters used by each group in this step; table rows past a group's count are padding. */
     private int[] clusterCounts = new int[0];
@@ -25,21 +27,24 @@ final class ClusterTables {
     private float[] centroids = new float[0];
     private float[] products = new float[0];
     private float[] gradientSums = new float[0];
-    private float[] means = new float[0];
     private float[] weightGradient = new float[0];
-    private float[] inputGradientRows = new float[0];
+    private float[] inputGradientColumns = new float[0];
+    /** Output rows {@code [N][M]} of {@link #reconstruct}, before the NCHW transpose. */
+    private float[] rowSums = new float[0];
     /** Per worker slice in {@link #gradientSumsFromPlanes}: its partial sums and one image's gradient. */
     private float[][] sliceSums = new float[0][];
     private float[][] sliceImages = new float[0][];
 
     ClusterTables(int groups, int length, int outChannels) {
+        this(groups, length, outChannels, PASS_TABLE_BYTES);
+    }
+
+    /** @param passTableBytes table bytes one pass of {@link #reconstruct} keeps in cache */
+    ClusterTables(int groups, int length, int outChannels, long passTableBytes) {
         this.groups = groups;
         this.length = length;
         this.outChannels = outChannels;
-    }
-
-    int maxClusters() {
-        return maxClusters;
+        this.passTableBytes = passTableBytes;
     }
 
     /** Centroid of every cluster: the mean of its members' sub-vectors. */
@@ -81,39 +86,69 @@ final class ClusterTables {
     }
 
     /**
-     * {@code Y[n] = bias + sum_g P_g[id_g(n)]}, written as NCHW {@code [batch, M, pixels]}.
-     * Rows are independent, so images are processed in parallel.
+     * {@code Y[n] = bias + sum_g P_g[id_g(n)]}, written as NCHW {@code [batch, M, pixels]}
+     * into {@code out}. Each worker owns a slice of rows and adds the groups' products to
+     * them a few groups per pass ({@link #groupsPerPass}): the tables of all groups do not
+     * fit in a core's cache, so visiting every group for one row, then the next row,
+     * fetched most product rows from memory (CifarNet conv2 at L=5: 250 ms for 320 groups).
      */
-    void reconstruct(Assignments a, float[] bias, float[] out, int batch, int pixels) {
+    void reconstruct(Assignments a, float[] bias, FloatBuffer out, int batch, int pixels) {
         int m = outChannels;
-        IntStream.range(0, batch).parallel().forEach(b -> {
-            // rows are summed into a block of BLOCK pixels, then written channel by channel,
-            // so the NCHW stores are runs of BLOCK floats instead of one cache line each
-            float[] acc = new float[BLOCK * m];
-            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
-                int width = Math.min(BLOCK, pixels - p0);
-                for (int q = 0; q < width; q++) {
-                    int row = b * pixels + p0 + q;
-                    System.arraycopy(bias, 0, acc, q * m, m);
-                    for (int g = 0; g < groups; g++) {
-                        int from = (g * maxClusters + a.ids(g)[row]) * m;
-                        for (int o = 0, to = q * m; o < m; o++, to++) {
-                            acc[to] += products[from + o];
-                        }
-                    }
-                }
-                for (int o = 0; o < m; o++) {
-                    int to = (b * m + o) * pixels + p0;
-                    for (int q = 0; q < width; q++) {
-                        out[to + q] = acc[q * m + o];
-                    }
-                }
+        int n = batch * pixels;
+        rowSums = sized(rowSums, n * m);
+        int slices = workers(n);
+        int perPass = groupsPerPass();
+        IntStream.range(0, slices).parallel().forEach(slice -> {
+            int from = slice * n / slices;
+            int to = (slice + 1) * n / slices;
+            for (int r = from; r < to; r++) {
+                System.arraycopy(bias, 0, rowSums, r * m, m);
+            }
+            for (int g = 0; g < groups; g += perPass) {
+                addProducts(a, g, Math.min(groups, g + perPass), from, to);
             }
         });
+        NchwRows.toPlanes(rowSums, batch, m, pixels, out);
     }
 
-    /** Pixels per block in the NCHW transposes. */
-    static final int BLOCK = 32;
+    /** Adds groups {@code [g0, g1)}'s products to rows {@code [from, to)} of the row sums. */
+    private void addProducts(Assignments a, int g0, int g1, int from, int to) {
+        int m = outChannels;
+        for (int r = from; r < to; r++) {
+            int at = r * m;
+            for (int g = g0; g < g1; g++) {
+                int source = (g * maxClusters + a.ids(g)[r]) * m;
+                for (int o = 0; o < m; o++) {
+                    rowSums[at + o] += products[source + o];
+                }
+            }
+        }
+    }
+
+    /**
+     * Groups whose used table rows ({@code count x M} floats each) fill about half a
+     * core's 1 MiB second-level cache, so that one pass over a slice of rows finds its
+     * table rows in cache.
+     */
+    private int groupsPerPass() {
+        long used = 0;
+        for (int count : clusterCounts) {
+            used += count;
+        }
+        long bytesPerGroup = Math.max(1, used * outChannels * Float.BYTES / Math.max(1, groups));
+        return (int) Math.max(1, Math.min(groups, passTableBytes / bytesPerGroup));
+    }
+
+    /**
+     * Half a core's 1 MiB second-level cache. On CifarNet conv2 at L=5 (320 groups of ~740
+     * clusters, 190 KB of products each) reconstruction took 72-87 ms with passes of 64 KB
+     * to 4 MB, 109 ms with 16 MB, 204-217 ms visiting every group per row.
+     */
+    static final long PASS_TABLE_BYTES = 512 * 1024;
+
+    private static int workers(int rows) {
+        return Math.max(1, Math.min(rows, Runtime.getRuntime().availableProcessors()));
+    }
 
     /**
      * Up to this many groups, reconstruction and gradient sums read and write the NCHW
@@ -243,23 +278,36 @@ final class ClusterTables {
     }
 
     /**
-     * {@code E_g = (S_g / count) W_g^T}, as {@code [G][nmax][L]}: the input-gradient row every
-     * member of a cluster shares (the exact input gradient of the reuse forward).
+     * {@code E_g = (S_g / count) W_g^T}, the input-gradient row every member of a cluster
+     * shares (the exact input gradient of the reuse forward), stored by column: group
+     * {@code g}'s column {@code j} is {@code count_g} floats from {@link #inputGradientColumn}.
+     * Computed as {@code E_g^T = W_g (S_g / count)^T} so that the innermost loop runs over a
+     * group's clusters, not over the {@code L} entries of a row (CifarNet conv2 at L=5:
+     * rows of 5 floats cost ~40 ms for 320 groups).
      */
-    float[] inputGradientRows(float[] groupedWeights) {
-        means = Arrays.copyOf(gradientSums, gradientSums.length);
-        for (int slot = 0; slot < counts.length; slot++) {
-            float inverse = 1f / Math.max(1, counts[slot]);
-            for (int o = slot * outChannels, end = o + outChannels; o < end; o++) {
-                means[o] *= inverse;
+    float[] inputGradientColumns(float[] groupedWeights) {
+        inputGradientColumns = sized(inputGradientColumns, groups * length * maxClusters);
+        int workers = workers(groups);
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            float[] meansByChannel = new float[outChannels * maxClusters];
+            for (int g = w; g < groups; g += workers) {
+                int n = clusterCounts[g];
+                for (int c = 0, slot = g * maxClusters; c < n; c++, slot++) {
+                    float inverse = 1f / Math.max(1, counts[slot]);
+                    for (int o = 0, from = slot * outChannels; o < outChannels; o++, from++) {
+                        meansByChannel[o * n + c] = gradientSums[from] * inverse;
+                    }
+                }
+                SmallProducts.times(groupedWeights, g * length * outChannels, length, outChannels, meansByChannel, 0,
+                        n, inputGradientColumns, inputGradientColumn(g, 0));
             }
-        }
-        inputGradientRows = sized(inputGradientRows, groups * maxClusters * length);
-        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.timesTranspose(means,
-                g * maxClusters * outChannels, clusterCounts[g], outChannels, groupedWeights,
-                g * length * outChannels, length, inputGradientRows, g * maxClusters * length,
-                new float[outChannels * length]));
-        return inputGradientRows;
+        });
+        return inputGradientColumns;
+    }
+
+    /** Where column {@code j} of group {@code g} starts in {@link #inputGradientColumns}'s result. */
+    int inputGradientColumn(int g, int j) {
+        return (g * length) * maxClusters + j * clusterCounts[g];
     }
 
     private static float[] sized(float[] array, int size) {

@@ -62,7 +62,6 @@ public final class ReuseConvKernel implements ConvKernel {
     private final NativeBuffer gradInput = new NativeBuffer();
     private float[] inputValues;
     private float[] weightValues;
-    private float[] outputValues;
     private float[] gradValues;
     private float[] gradRows;
 
@@ -127,15 +126,11 @@ public final class ReuseConvKernel implements ConvKernel {
         timer.lap(Phase.PRODUCT);
         int pixels = outH * outW;
         float[] biasValues = NativeBuffer.read(bias, null);
-        INDArray out;
+        INDArray out = output.shaped(batch, geometry.outChannels(), outH, outW);
         if (tables.fewGroups()) {
-            out = output.shaped(batch, geometry.outChannels(), outH, outW);
             tables.reconstructPlanes(assignments, biasValues, out.data().asNioFloat(), batch, pixels);
         } else {
-            int size = batch * geometry.outChannels() * pixels;
-            outputValues = outputValues != null && outputValues.length == size ? outputValues : new float[size];
-            tables.reconstruct(assignments, biasValues, outputValues, batch, pixels);
-            out = output.put(outputValues, batch, geometry.outChannels(), outH, outW);
+            tables.reconstruct(assignments, biasValues, out.data().asNioFloat(), batch, pixels);
         }
         timer.lap(Phase.RECONSTRUCT);
         return out;
@@ -186,7 +181,7 @@ public final class ReuseConvKernel implements ConvKernel {
             timer.lap(Phase.WEIGHT_GRADIENT);
         }
         if (reuseInput) {
-            gradInput = foldInputGradient(tables.inputGradientRows(groupedWeights), input.shape(), (int) g[2],
+            gradInput = foldInputGradient(tables.inputGradientColumns(groupedWeights), input.shape(), (int) g[2],
                     (int) g[3]);
             timer.lap(Phase.INPUT_GRADIENT);
         }
@@ -203,7 +198,7 @@ public final class ReuseConvKernel implements ConvKernel {
                     (int) (g[2] * g[3]));
         } else {
             gradValues = NativeBuffer.read(gradOutput, gradValues);
-            gradRows = outputRows(gradValues, (int) g[0], (int) (g[2] * g[3]), gradRows);
+            gradRows = NchwRows.toRows(gradValues, (int) g[0], geometry.outChannels(), (int) (g[2] * g[3]), gradRows);
             tables.gradientSums(assignments, gradRows, rows.rows());
         }
     }
@@ -235,35 +230,15 @@ public final class ReuseConvKernel implements ConvKernel {
         return weights;
     }
 
-    /** NCHW output gradient {@code [batch, M, pixels]} as rows {@code [N][M]}. */
-    private float[] outputRows(float[] grad, int batch, int pixels, float[] reuse) {
-        int m = geometry.outChannels();
-        float[] out = reuse != null && reuse.length == batch * pixels * m ? reuse : new float[batch * pixels * m];
-        int block = ClusterTables.BLOCK;
-        IntStream.range(0, batch).parallel().forEach(b -> {
-            // blocked transpose: runs of `block` contiguous reads per channel
-            for (int p0 = 0; p0 < pixels; p0 += block) {
-                int width = Math.min(block, pixels - p0);
-                for (int o = 0; o < m; o++) {
-                    int from = (b * m + o) * pixels + p0;
-                    for (int q = 0, to = (b * pixels + p0) * m + o; q < width; q++, to += m) {
-                        out[to] = grad[from + q];
-                    }
-                }
-            }
-        });
-        return out;
-    }
-
     /**
-     * The shared per-cluster input-gradient rows, added back onto the input positions each
+     * The shared per-cluster input-gradient rows (stored by column), added back onto the input positions each
      * member row was unfolded from (the transpose of the unfold), one image per task, plane
      * by plane: each plane is accumulated in a zero-padded scratch that stays in cache, so
      * no bounds checks, then its interior is written straight into native memory. This measured
      * faster than spreading the rows into the unfolded tensor and folding it with libnd4j's
      * col2im (CifarNet conv2 at L=25: 48.6 ms for the whole phase that way).
      */
-    private INDArray foldInputGradient(float[] clusterRows, long[] inputShape, int outH, int outW) {
+    private INDArray foldInputGradient(float[] clusterColumns, long[] inputShape, int outH, int outW) {
         int channels = (int) inputShape[1];
         int height = (int) inputShape[2];
         int width = (int) inputShape[3];
@@ -275,7 +250,7 @@ public final class ReuseConvKernel implements ConvKernel {
             float[] padded = new float[geometry.paddedSize(height) * paddedW];
             for (int c = 0; c < channels; c++) {
                 Arrays.fill(padded, 0f);
-                addPlane(padded, clusterRows, b, c, outH, outW, paddedW);
+                addPlane(padded, clusterColumns, b, c, outH, outW, paddedW);
                 for (int y = 0, plane = b * channels + c; y < height; y++) {
                     target.put((plane * height + y) * width, padded, (y + p) * paddedW + p, width);
                 }
@@ -285,20 +260,18 @@ public final class ReuseConvKernel implements ConvKernel {
     }
 
     /** Adds every kernel position's share of input channel {@code c} of image {@code b} into its padded plane. */
-    private void addPlane(float[] padded, float[] clusterRows, int b, int c, int outH, int outW, int paddedW) {
+    private void addPlane(float[] padded, float[] clusterColumns, int b, int c, int outH, int outW, int paddedW) {
         int k = geometry.kernel();
         int s = geometry.stride();
         int length = setting.subVectorLength();
-        int nmax = tables.maxClusters();
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 int col = (c * k + ky) * k + kx;
                 int[] ids = assignments.ids(col / length);
-                int base = col / length * nmax;
-                int j = col % length;
+                int base = tables.inputGradientColumn(col / length, col % length);
                 for (int oy = 0, row = b * outH * outW; oy < outH; oy++) {
                     for (int ox = 0, at = (oy * s + ky) * paddedW + kx; ox < outW; ox++, row++, at += s) {
-                        padded[at] += clusterRows[(base + ids[row]) * length + j];
+                        padded[at] += clusterColumns[base + ids[row]];
                     }
                 }
             }

@@ -50,19 +50,4 @@ final class SmallProducts {
             }
         }
     }
-
-    /**
-     * {@code out[rows x cols] = a[rows x inner] b[cols x inner]^T}, through {@code b}
-     * transposed into {@code scratch} (at least {@code inner x cols}) so that the inner loop
-     * runs over independent outputs rather than one dependent sum.
-     */
-    static void timesTranspose(float[] a, int aAt, int rows, int inner, float[] b, int bAt, int cols,
-            float[] out, int outAt, float[] scratch) {
-        for (int c = 0; c < cols; c++) {
-            for (int j = 0; j < inner; j++) {
-                scratch[j * cols + c] = b[bAt + c * inner + j];
-            }
-        }
-        times(a, aAt, rows, inner, scratch, 0, cols, out, outAt);
-    }
 }

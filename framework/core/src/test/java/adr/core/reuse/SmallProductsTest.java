@@ -46,23 +46,6 @@ class SmallProductsTest {
         }
     }
 
-    @Test
-    void timesTransposeMatchesTheDefinition() {
-        float[] a = slice(7, ROWS * INNER);
-        float[] b = slice(8, COLS * INNER);
-        float[] out = slice(9, ROWS * COLS);
-        SmallProducts.timesTranspose(a, AT, ROWS, INNER, b, AT, COLS, out, AT, new float[INNER * COLS]);
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < COLS; c++) {
-                double expected = 0;
-                for (int j = 0; j < INNER; j++) {
-                    expected += a[AT + r * INNER + j] * b[AT + c * INNER + j];
-                }
-                assertThat(out[AT + r * COLS + c]).isCloseTo((float) expected, within(1e-4f));
-            }
-        }
-    }
-
     /** {@code size} seeded values after {@code AT} leading ones, with a zero to exercise the skip. */
     private static float[] slice(long seed, int size) {
         double[] values = TestArrays.gaussian(seed, AT + size + 2);
