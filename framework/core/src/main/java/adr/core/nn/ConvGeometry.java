@@ -21,6 +21,14 @@ public record ConvGeometry(int inChannels, int outChannels, int kernel, int stri
     }
 
     /** An input side with the zero padding on both ends: the side a padded copy of a plane has. */
+    /**
+     * Whether a transposed convolution of the output restores exactly {@code inputSize}: not
+     * when the stride skips the last rows ({@code (inputSize + 2p - k)} not a multiple of it).
+     */
+    boolean transposeRestores(int inputSize) {
+        return (outputSize(inputSize) - 1) * stride + kernel - 2 * padding == inputSize;
+    }
+
     public int paddedSize(int inputSize) {
         return inputSize + 2 * padding;
     }

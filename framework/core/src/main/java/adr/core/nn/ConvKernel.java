@@ -1,6 +1,7 @@
 package adr.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** One way to compute a convolution and its gradients (NCHW, weights [oC, iC, k, k]): exact, or with reuse. */
 public interface ConvKernel {
@@ -14,6 +15,16 @@ public interface ConvKernel {
      */
     INDArray backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradWeights, INDArray gradBias,
             boolean inputGradient);
+
+    /**
+     * Only the input gradient, for a caller that has the weight and bias gradients from
+     * elsewhere (a reuse kernel's cluster sums). Called after the forward for the same
+     * input. By default a {@link #backward} into scratch gradients.
+     */
+    default INDArray inputGradient(INDArray input, INDArray weights, INDArray gradOutput) {
+        return backward(input, weights, gradOutput, weights.ulike(),
+                Nd4j.create(weights.dataType(), weights.size(0)), true);
+    }
 
     /**
      * True when {@link #backward} relies on state its own {@link #forward} left behind

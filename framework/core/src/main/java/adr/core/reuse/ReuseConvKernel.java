@@ -157,20 +157,20 @@ public final class ReuseConvKernel implements ConvKernel {
             INDArray gradBias, boolean inputGradient) {
         timer.resume();
         boolean reuseInput = inputGradient && scope.inputGradient();
-        boolean exactBackward = !scope.weightGradient() || (inputGradient && !reuseInput);
+        boolean exactInput = inputGradient && !reuseInput;
         INDArray gradInput = null;
-        if (exactBackward) {
-            INDArray exactWeights = scope.weightGradient() ? gradWeights.ulike() : gradWeights;
+        if (!scope.weightGradient() || exactInput) {
             if (exact.backwardNeedsOwnForward()) {
                 exact.forward(input, weights, lastBias); // its unfolded input is from another batch
             }
-            gradInput = exact.backward(input, weights, gradOutput, exactWeights, gradBias, inputGradient && !reuseInput);
+            gradInput = scope.weightGradient() ? exact.inputGradient(input, weights, gradOutput)
+                    : exact.backward(input, weights, gradOutput, gradWeights, gradBias, exactInput);
             timer.lap(Phase.EXACT_BACKWARD);
         }
         long[] g = gradOutput.shape();
         if (scope.weightGradient() || reuseInput) {
             gradientSums(gradOutput);
-            if (!exactBackward) {
+            if (scope.weightGradient()) {
                 // from the sums just made: a separate reduction over the gradient cost several ms
                 gradBias.assign(Nd4j.create(tables.biasGradient(assignments), gradBias.shape(), DataType.FLOAT));
             }

@@ -64,6 +64,33 @@ class ReuseConvKernelTest {
         assertClose(reuse.parameters().get(0).gradient(), exact.parameters().get(0).gradient());
     }
 
+    /**
+     * With the weight gradient reused and the input gradient not, the exact kernel computes
+     * only the input gradient (a transposed convolution on the native kernel) and the bias
+     * gradient comes from the cluster sums: both must still be the exact ones, whatever the
+     * clusters.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"NATIVE", "IM2COL"})
+    void anExactInputGradientBesideAReusedWeightGradientIsTheExactOne(ConvAlgorithm algorithm) {
+        ConvGeometry g = new ConvGeometry(3, 4, 3, 1, 1);
+        INDArray x = floats(gaussian(21, 2 * 3 * 6 * 6), 2, 3, 6, 6);
+        INDArray w = floats(gaussian(22, 4 * 27), 4, 3, 3, 3);
+        INDArray b = floats(gaussian(23, 4), 4);
+        Conv2d exact = new Conv2d("exact", g, algorithm, w.dup(), b.dup());
+        Conv2d reuse = new Conv2d("reuse", g, algorithm, w.dup(), b.dup());
+        reuse.useKernel(new ReuseConvKernel(g, new ReuseSetting(9, 8), ReuseScope.FORWARD_AND_WEIGHTS,
+                new FixedClustering(3), reuse.exactKernel()));
+
+        INDArray y = exact.forward(x.dup(), true);
+        reuse.forward(x.dup(), true);
+        INDArray dy = floats(gaussian(24, (int) y.length()), y.shape());
+        INDArray expected = exact.backward(dy.dup()).dup();
+
+        assertClose(reuse.backward(dy.dup()), expected);
+        assertClose(reuse.parameters().get(1).gradient(), exact.parameters().get(1).gradient());
+    }
+
     @Test
     void equalsTheExactConvolutionWhenSubVectorsRepeatByConstruction() {
         // every patch of a spatially constant image is the same vector (no padding), so
