@@ -65,9 +65,10 @@ final class TrainingSession {
 
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
-        // bad names and options are refused before a run is opened: the history gets no runs that never started
+        // bad names, options and data paths are refused before a run is opened: the history gets no runs
+        // that never started
         ExperimentRunner.checkPlugins(requested);
-        DatasetSource.parse(requested.dataset());
+        DatasetSource.parse(requested.dataset()).requirePresent();
         boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);

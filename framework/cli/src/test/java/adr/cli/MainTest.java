@@ -42,6 +42,19 @@ class MainTest {
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
         assertThat(err.toString().strip()).startsWith("adr: ").contains(missing.toString()).doesNotContain("\n")
                 .doesNotContain("Exception");
+        assertThat(home).as("no run opened").isEmptyDirectory();
+    }
+
+    @Test
+    void aDatasetDirectoryWithoutItsFilesOpensNoRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("train-images-idx3-ubyte"), "not read");
+
+        int code = run("train", "--dataset", "idx:" + dir);
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).startsWith("adr: ").contains("missing train-labels-idx1-ubyte[.gz]")
+                .doesNotContain("\n");
+        assertThat(home).as("no run opened").isEmptyDirectory();
     }
 
     @Test

@@ -37,6 +37,13 @@ public final class Cifar10Reader {
 
     /** Reads the five training batches and the test batch from {@code directory}. */
     public static DatasetSplits read(Path directory, String name) {
+        requireFiles(directory);
+        List<Path> train = TRAIN_FILES.stream().map(directory::resolve).toList();
+        return new DatasetSplits(read(name + " train", train), read(name + " test", List.of(directory.resolve(TEST_FILE))));
+    }
+
+    /** Checks that {@code directory} holds every file of the binary version, without reading them. */
+    static void requireFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new DataException(directory, "directory not found; pass --dataset cifar10:DIR with the extracted"
                     + " cifar-10-batches-bin directory of the CIFAR-10 binary version");
@@ -52,8 +59,6 @@ public final class Cifar10Reader {
                     + "; expected data_batch_1.bin..data_batch_5.bin and test_batch.bin"
                     + " from the CIFAR-10 binary version (cifar-10-binary.tar.gz)");
         }
-        List<Path> train = TRAIN_FILES.stream().map(directory::resolve).toList();
-        return new DatasetSplits(read(name + " train", train), read(name + " test", List.of(directory.resolve(TEST_FILE))));
     }
 
     /** Reads the records of {@code files}, in order, into one dataset. */

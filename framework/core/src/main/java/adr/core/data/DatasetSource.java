@@ -83,7 +83,32 @@ public record DatasetSource(Kind kind, Path directory) {
         };
     }
 
+    /**
+     * Checks that the directory and every file the dataset needs are there, without reading
+     * them: the {@link #load} failures a user fixes with a path or a package, found before
+     * anything else starts. Throws the same one-line {@link DataException} as {@link #load}.
+     */
+    public void requirePresent() {
+        switch (kind) {
+            case FASHION_MNIST, IDX -> idxFiles();
+            case CIFAR10 -> Cifar10Reader.requireFiles(directory);
+        }
+    }
+
     private DatasetSplits loadIdx() {
+        List<Path> found = idxFiles();
+        Dataset train = IdxReader.read(describe() + " train", found.get(0), found.get(1), IDX_CLASSES);
+        Dataset test = IdxReader.read(describe() + " test", found.get(2), found.get(3), IDX_CLASSES);
+        if (train.height() != test.height() || train.width() != test.width()) {
+            throw new DataException(found.get(2), "holds " + test.height() + "x" + test.width()
+                    + " images but the training images are " + train.height() + "x" + train.width()
+                    + "; use train and t10k files of the same dataset");
+        }
+        return new DatasetSplits(train, test);
+    }
+
+    /** The four IDX files in {@link #IDX_FILES} order; a one-line error naming every one missing. */
+    private List<Path> idxFiles() {
         if (!Files.isDirectory(directory)) {
             throw new DataException(directory, kind == Kind.FASHION_MNIST
                     ? "not found; install it with: apt-get install dataset-fashion-mnist (or pass --dataset idx:DIR)"
@@ -105,14 +130,7 @@ public record DatasetSource(Kind kind, Path directory) {
             throw new DataException(directory, "missing " + String.join(", ", missing)
                     + "; expected " + expectedIdxFiles() + fix);
         }
-        Dataset train = IdxReader.read(describe() + " train", found.get(0), found.get(1), IDX_CLASSES);
-        Dataset test = IdxReader.read(describe() + " test", found.get(2), found.get(3), IDX_CLASSES);
-        if (train.height() != test.height() || train.width() != test.width()) {
-            throw new DataException(found.get(2), "holds " + test.height() + "x" + test.width()
-                    + " images but the training images are " + train.height() + "x" + train.width()
-                    + "; use train and t10k files of the same dataset");
-        }
-        return new DatasetSplits(train, test);
+        return found;
     }
 
     /** The gzip file if present, else the uncompressed one, else null. */
