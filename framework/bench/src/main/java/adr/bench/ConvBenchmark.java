@@ -93,23 +93,28 @@ final class ConvBenchmark {
         return results;
     }
 
+    /**
+     * Refuses, before any data is read, a layer name that is not {@code all} or one of the
+     * model's convolutions: one misspelt name among good ones is not silently skipped.
+     */
+    static void requireLayers(String model, List<String> names) {
+        List<String> known = ModelCatalog.convolutions(model);
+        List<String> unknown = names.stream().filter(n -> !n.equals("all") && !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--layer: no convolution named " + String.join(", ", unknown) + " in "
+                    + model + "; known: all, " + String.join(", ", known));
+        }
+    }
+
     /** The input each chosen convolution sees when the batch goes through the network. */
     private static Map<Conv2d, INDArray> convInputs(Network net, INDArray images, List<String> names) {
         Map<Conv2d, INDArray> inputs = new LinkedHashMap<>();
-        List<String> known = new ArrayList<>();
         INDArray x = images;
         for (Layer layer : net.layers()) {
-            if (layer instanceof Conv2d conv) {
-                known.add(conv.name());
-                if (names.contains("all") || names.contains(conv.name())) {
-                    inputs.put(conv, x.dup());
-                }
+            if (layer instanceof Conv2d conv && (names.contains("all") || names.contains(conv.name()))) {
+                inputs.put(conv, x.dup());
             }
             x = layer.forward(x, false);
-        }
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no convolution layer named " + names + " in " + net.name()
-                    + "; known: all, " + String.join(", ", known));
         }
         return inputs;
     }

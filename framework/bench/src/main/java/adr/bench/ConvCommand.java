@@ -80,6 +80,7 @@ final class ConvCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup must be >= 0, --repetitions and --batch-size >= 1");
         }
         OutputFile.requireWritable("--json", json);
+        ConvBenchmark.requireLayers(model, layers);
         var loader = new PluginLoader();
         var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
         var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions), registry)
