@@ -127,8 +127,9 @@ public record DatasetSource(Kind kind, Path directory) {
             String fix = kind == Kind.FASHION_MNIST
                     ? "; reinstall with: apt-get install --reinstall dataset-fashion-mnist (or pass --dataset idx:DIR)"
                     : "";
-            throw new DataException(directory, "missing " + String.join(", ", missing)
-                    + "; expected " + expectedIdxFiles() + fix);
+            String what = missing.size() == IDX_FILES.size() ? "holds none of the dataset's files"
+                    : "missing " + String.join(", ", missing);
+            throw new DataException(directory, what + "; expected " + expectedIdxFiles() + fix);
         }
         return found;
     }

@@ -94,7 +94,8 @@ class DatasetSourceTest {
         DataException e = catchThrowableOfType(DataException.class, source::load);
 
         assertOneLineNaming(e, dir);
-        assertThat(e.getMessage()).contains("missing train-images-idx3-ubyte[.gz]", "apt-get install --reinstall");
+        assertThat(e.getMessage()).contains("holds none of the dataset's files; expected train-images-idx3-ubyte[.gz]",
+                "apt-get install --reinstall");
     }
 
     @Test
