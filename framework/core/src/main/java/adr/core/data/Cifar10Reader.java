@@ -39,7 +39,8 @@ public final class Cifar10Reader {
     public static DatasetSplits read(Path directory, String name) {
         requireFiles(directory);
         List<Path> train = TRAIN_FILES.stream().map(directory::resolve).toList();
-        return new DatasetSplits(read(name + " train", train), read(name + " test", List.of(directory.resolve(TEST_FILE))));
+        List<Path> test = List.of(directory.resolve(TEST_FILE));
+        return new DatasetSplits(read(name + " train", train), read(name + " test", test));
     }
 
     /** Checks that {@code directory} holds every file of the binary version, without reading them. */
