@@ -20,7 +20,6 @@ public record ConvGeometry(int inChannels, int outChannels, int kernel, int stri
         return out;
     }
 
-    /** An input side with the zero padding on both ends: the side a padded copy of a plane has. */
     /**
      * Whether a transposed convolution of the output restores exactly {@code inputSize}: not
      * when the stride skips the last rows ({@code (inputSize + 2p - k)} not a multiple of it).
@@ -29,6 +28,7 @@ public record ConvGeometry(int inChannels, int outChannels, int kernel, int stri
         return (outputSize(inputSize) - 1) * stride + kernel - 2 * padding == inputSize;
     }
 
+    /** An input side with the zero padding on both ends: the side a padded copy of a plane has. */
     public int paddedSize(int inputSize) {
         return inputSize + 2 * padding;
     }

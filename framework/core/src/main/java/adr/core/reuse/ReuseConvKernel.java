@@ -231,10 +231,11 @@ public final class ReuseConvKernel implements ConvKernel {
     }
 
     /**
-     * The shared per-cluster input-gradient rows (stored by column), added back onto the input positions each
-     * member row was unfolded from (the transpose of the unfold), one image per task, plane
-     * by plane: each plane is accumulated in a zero-padded scratch that stays in cache, so
-     * no bounds checks, then its interior is written straight into native memory. This measured
+     * The shared per-cluster input-gradient rows (stored by column), added back onto the
+     * input positions each member row was unfolded from (the transpose of the unfold), one
+     * image per task, plane by plane: each plane is accumulated in a zero-padded scratch that
+     * stays in cache, so no bounds checks, then its interior is written straight into native
+     * memory. This measured
      * faster than spreading the rows into the unfolded tensor and folding it with libnd4j's
      * col2im (CifarNet conv2 at L=25: 48.6 ms for the whole phase that way).
      */
