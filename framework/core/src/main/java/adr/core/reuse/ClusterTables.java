@@ -202,7 +202,7 @@ final class ClusterTables {
     void gradientSumsFromPlanes(Assignments a, FloatBuffer grad, int batch, int pixels) {
         int m = outChannels;
         int size = groups * maxClusters * m;
-        int slices = Math.max(1, Math.min(batch, Runtime.getRuntime().availableProcessors()));
+        int slices = workers(batch);
         if (sliceSums.length != slices) {
             sliceSums = new float[slices][0];
             sliceImages = new float[slices][0];
