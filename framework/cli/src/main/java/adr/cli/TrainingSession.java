@@ -1,11 +1,11 @@
 package adr.cli;
 
 import adr.core.checkpoint.CheckpointStore;
-import adr.core.data.DatasetSource;
 import adr.core.experiment.CompositeObserver;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentOutcome;
 import adr.core.experiment.ExperimentRunner;
+import adr.core.experiment.PreparedExperiment;
 import adr.core.experiment.RunObserver;
 import adr.core.train.StopSignal;
 import adr.core.train.TrainingPace;
@@ -65,13 +65,12 @@ final class TrainingSession {
 
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
-        // bad names, options and data paths are refused before a run is opened: the history gets no runs
-        // that never started
-        ExperimentRunner.checkPlugins(requested);
-        DatasetSource.parse(requested.dataset()).requirePresent();
-        boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
+        // bad names, options, data and checkpoints are refused before a run is opened: the history gets
+        // no runs that never started, and a resumed run no failure of a resume that never began
+        PreparedExperiment prepared = PreparedExperiment.of(config);
+        boolean kafka = tracking.kafka();
         PluginSinks pluginSinks = PluginSinks.create(tracking.pluginSinks(), tracking.sinkOptions,
                 config.reuse().pluginsDir());
         KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
@@ -92,7 +91,7 @@ final class TrainingSession {
                     + JournalLayout.journalFile(tracking.home, runId) + ")");
             TrainingPace pace = new TrainingPace();
             try (RunMetrics metrics = startMetrics(tracking, runId, pace, run, kafkaSink)) {
-                ended = train(run, config, json, stop, signals, pace, metrics);
+                ended = train(run, prepared, json, stop, signals, pace, metrics);
                 if (metrics != null) {
                     linger(metrics, tracking, stop);
                 }
@@ -135,8 +134,9 @@ final class TrainingSession {
         }
     }
 
-    private Ended train(TrackedRun run, ExperimentConfig config, Path json, StopSignal stop, StopOnSignal signals,
-            TrainingPace pace, RunMetrics metrics) {
+    private Ended train(TrackedRun run, PreparedExperiment prepared, Path json, StopSignal stop,
+            StopOnSignal signals, TrainingPace pace, RunMetrics metrics) {
+        ExperimentConfig config = prepared.config();
         ProgressBar progress = new ProgressBar(err, System.console() != null, config.epochs(), pace);
         List<RunObserver> observers = new ArrayList<>(List.of(run.recorder(), RunObserver.of(pace)));
         if (metrics != null) {
@@ -146,7 +146,7 @@ final class TrainingSession {
         RunObserver observer = new CompositeObserver(observers);
         ExperimentOutcome outcome;
         try {
-            outcome = new ExperimentRunner(config, observer, progress::note, stop).run();
+            outcome = new ExperimentRunner(prepared, observer, progress::note, stop).run();
         } catch (RuntimeException e) {
             run.recorder().failed(e);
             throw e;

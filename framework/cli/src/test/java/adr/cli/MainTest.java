@@ -58,6 +58,21 @@ class MainTest {
     }
 
     @Test
+    void aCorruptDataFileOpensNoRun(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            Files.writeString(dir.resolve(name), "not an IDX file");
+        }
+
+        int code = run("train", "--dataset", "idx:" + dir);
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).startsWith("adr: ").contains("train-images-idx3-ubyte")
+                .doesNotContain("\n");
+        assertThat(home).as("no run opened: the data is read before the journal").isEmptyDirectory();
+    }
+
+    @Test
     void badFlagsAreReportedTogether() {
         int code = run("train", "--epochs", "zero", "--model", "resnet");
 

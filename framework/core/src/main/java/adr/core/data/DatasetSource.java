@@ -83,18 +83,6 @@ public record DatasetSource(Kind kind, Path directory) {
         };
     }
 
-    /**
-     * Checks that the directory and every file the dataset needs are there, without reading
-     * them: the {@link #load} failures a user fixes with a path or a package, found before
-     * anything else starts. Throws the same one-line {@link DataException} as {@link #load}.
-     */
-    public void requirePresent() {
-        switch (kind) {
-            case FASHION_MNIST, IDX -> idxFiles();
-            case CIFAR10 -> Cifar10Reader.requireFiles(directory);
-        }
-    }
-
     private DatasetSplits loadIdx() {
         List<Path> found = idxFiles();
         Dataset train = IdxReader.read(describe() + " train", found.get(0), found.get(1), IDX_CLASSES);

@@ -2,21 +2,15 @@ package adr.core.experiment;
 
 import adr.core.checkpoint.Checkpoint;
 import adr.core.checkpoint.CheckpointStore;
-import adr.core.data.Augmentation;
 import adr.core.data.Dataset;
-import adr.core.data.DatasetSource;
-import adr.core.data.DatasetSplits;
 import adr.core.data.Normalization;
-import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
-import adr.core.random.Seeds;
 import adr.core.nn.Conv2d;
 import adr.core.reuse.LayerState;
 import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
-import adr.core.train.SgdMomentum;
 import adr.core.train.StopSignal;
 import adr.core.train.StepReport;
 import adr.core.train.Trainer;
@@ -29,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Turns an {@link ExperimentConfig} into a finished training run. A {@link StopSignal}
@@ -37,7 +30,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * stopped run's state is checkpointed there so that a resume continues from that step.
  */
 public final class ExperimentRunner {
-    private final ExperimentConfig config;
+    private final Supplier<PreparedExperiment> setup;
     private final RunObserver observer;
     private final Consumer<String> log;
     private final StopSignal stop;
@@ -51,12 +44,21 @@ public final class ExperimentRunner {
         this(config, RunObserver.of(listener), log, new StopSignal());
     }
 
+    /** Reads the data and builds the model when {@link #run} starts. */
     public ExperimentRunner(ExperimentConfig config, RunObserver observer, Consumer<String> log, StopSignal stop) {
-        var errors = config.validate();
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid configuration: " + String.join("; ", errors));
-        }
-        this.config = config;
+        this(() -> PreparedExperiment.of(config), observer, log, stop);
+        PreparedExperiment.requireValid(config);
+    }
+
+    /** Trains a run prepared beforehand, so that its input was checked before anything recorded it. */
+    public ExperimentRunner(PreparedExperiment prepared, RunObserver observer, Consumer<String> log,
+            StopSignal stop) {
+        this(() -> prepared, observer, log, stop);
+    }
+
+    private ExperimentRunner(Supplier<PreparedExperiment> setup, RunObserver observer, Consumer<String> log,
+            StopSignal stop) {
+        this.setup = setup;
         this.observer = observer;
         this.log = log;
         this.stop = stop;
@@ -70,56 +72,45 @@ public final class ExperimentRunner {
      * @throws adr.core.plugins.PluginException listing every problem
      */
     public static void checkPlugins(ExperimentConfig config) {
-        wiring(config);
+        PreparedExperiment.wiring(config);
     }
 
-    /** Null for an exact run. */
-    private static ReuseWiring wiring(ExperimentConfig config) {
-        return config.reuse().exact() ? null
-                : ReuseWiring.prepare(config.reuse(), augmentation(config), config.model());
-    }
-
-    /** Loads the data, builds or restores the model and trains it. */
+    /** Trains the prepared model (reading the data and building it first unless it was prepared). */
     public ExperimentOutcome run() {
-        // plugin names and values are checked before the data is read: bad input fails fast
-        ReuseWiring wiring = wiring(config);
-        DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
-        Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
-        Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
-        Seeds seeds = new Seeds(config.seed());
-        Network network = ModelCatalog.build(config.model(), train.sampleShape(), train.classes(), seeds,
-                DataType.FLOAT, config.convAlgorithm());
-        SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
-        TrainingProgress start = TrainingProgress.START;
-        if (config.resumeFrom() != null) {
-            start = resume(network, optimizer, train.classes());
-        }
+        PreparedExperiment prepared = setup.get();
+        ExperimentConfig config = prepared.config;
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
-                LearningRateSchedule.named(config.schedule(), config.learningRate()), augmentation(config), true);
+                LearningRateSchedule.named(config.schedule(), config.learningRate()),
+                PreparedExperiment.augmentation(config), true);
         List<TrainingListener> listeners = new ArrayList<>();
-        ReuseController reuse = wiring == null ? null : wiring.controller(network, seeds, this::reuseChanged);
+        ReuseController reuse = prepared.wiring == null ? null
+                : prepared.wiring.controller(prepared.network, prepared.seeds, this::reuseChanged);
         if (reuse != null) {
             listeners.add(reuse);
         }
         CheckpointingListener checkpoints = config.checkpointDir() == null ? null
-                : new CheckpointingListener(network, optimizer, train.classes(), start.globalStep());
+                : new CheckpointingListener(prepared, prepared.start.globalStep());
         if (checkpoints != null) {
             // before the caller's listener: an epoch's checkpoint is on disk before anything else hears of it
             listeners.add(checkpoints);
         }
         listeners.add(observer);
+        Dataset train = prepared.train;
         long totalSteps = (long) config.epochs() * ((train.size() + config.batchSize() - 1) / config.batchSize());
-        observer.onRunStart(new RunStart(config, wiring == null ? List.of() : wiring.plugins(), start, totalSteps,
-                train.size(), test.size(), reuse == null ? exactLayers(network) : reuse::layerStates));
-        TrainingLoop loop = new TrainingLoop(new Trainer(network, optimizer), plan, seeds, Normalization.fit(train),
-                new CompositeObserver(listeners.stream().map(RunObserver::of).toList()), stop);
-        TrainingResult result = loop.run(train, test, start);
+        observer.onRunStart(new RunStart(config, prepared.wiring == null ? List.of() : prepared.wiring.plugins(), prepared.start,
+                totalSteps, train.size(), prepared.test.size(), reuse == null ? exactLayers(prepared.network)
+                : reuse::layerStates));
+        TrainingLoop loop = new TrainingLoop(new Trainer(prepared.network, prepared.optimizer), plan, prepared.seeds,
+                Normalization.fit(train), new CompositeObserver(listeners.stream().map(RunObserver::of).toList()),
+                stop);
+        TrainingResult result = loop.run(train, prepared.test, prepared.start);
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
         }
         ReuseSummary summary = reuse == null ? ReuseSummary.EXACT
                 : new ReuseSummary(reuse.meanRemainingRatio(), reuse.changes());
-        return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount(), summary);
+        return new ExperimentOutcome(config, result, train.size(), prepared.test.size(), prepared.network.parameterCount(),
+                summary);
     }
 
     private void reuseChanged(ReuseChange change) {
@@ -133,36 +124,13 @@ public final class ExperimentRunner {
         return () -> exact;
     }
 
-    private TrainingProgress resume(Network network, SgdMomentum optimizer, int classes) {
-        Checkpoint checkpoint = CheckpointStore.load(config.resumeFrom());
-        if (!checkpoint.model().equals(config.model()) || checkpoint.classes() != classes) {
-            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint is for model '" + checkpoint.model()
-                    + "' with " + checkpoint.classes() + " classes; run with --model " + checkpoint.model());
-        }
-        checkpoint.restoreInto(network, optimizer);
-        if (checkpoint.progress().epochsDone() >= config.epochs()) {
-            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has "
-                    + checkpoint.progress().epochsDone() + " epochs; pass --epochs larger than that to continue");
-        }
-        return checkpoint.progress();
-    }
-
-    private static Augmentation augmentation(ExperimentConfig config) {
-        return config.cropPadding() == 0 && !config.horizontalFlip() ? Augmentation.NONE
-                : new Augmentation(config.cropPadding(), config.horizontalFlip());
-    }
-
     /** Saves a checkpoint after every epoch. */
     private final class CheckpointingListener implements TrainingListener {
-        private final Network network;
-        private final SgdMomentum optimizer;
-        private final int classes;
+        private final PreparedExperiment prepared;
         private long stepsTaken;
 
-        CheckpointingListener(Network network, SgdMomentum optimizer, int classes, long stepsTaken) {
-            this.network = network;
-            this.optimizer = optimizer;
-            this.classes = classes;
+        CheckpointingListener(PreparedExperiment prepared, long stepsTaken) {
+            this.prepared = prepared;
             this.stepsTaken = stepsTaken;
         }
 
@@ -177,8 +145,9 @@ public final class ExperimentRunner {
         }
 
         void save(TrainingProgress progress) {
-            CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(network, optimizer, classes, config.seed(),
-                    progress, config.asMap()));
+            ExperimentConfig config = prepared.config;
+            CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(prepared.network, prepared.optimizer,
+                    prepared.train.classes(), config.seed(), progress, config.asMap()));
             observer.onCheckpointSaved(progress, config.checkpointDir());
         }
     }

@@ -118,27 +118,4 @@ class DatasetSourceTest {
         assertOneLineNaming(e, labels);
         assertThat(e.getMessage()).contains("2 labels", "3 images");
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"idx:", "cifar10:"})
-    void requirePresentGivesLoadsErrorForMissingFilesWithoutReading(String prefix) throws Exception {
-        Files.writeString(dir.resolve("README"), "not a dataset");
-        DatasetSource source = DatasetSource.parse(prefix + dir);
-
-        DataException checked = catchThrowableOfType(DataException.class, source::requirePresent);
-
-        assertOneLineNaming(checked, dir);
-        assertThat(checked).hasMessage(catchThrowableOfType(DataException.class, source::load).getMessage());
-    }
-
-    @Test
-    void requirePresentReadsNoFile() {
-        DataFixtures.writeIdxDirectory(dir, 7, 3, true);
-        DataFixtures.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), DataFixtures.gzip(DataFixtures.idxLabels(2)));
-        DatasetSource source = DatasetSource.parse("idx:" + dir);
-
-        source.requirePresent(); // the corrupt labels are found only by reading them
-
-        assertThatThrownBy(source::load).isInstanceOf(DataException.class).hasMessageContaining("2 labels");
-    }
 }

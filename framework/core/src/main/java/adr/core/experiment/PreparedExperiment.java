@@ -1,0 +1,108 @@
+package adr.core.experiment;
+
+import adr.core.checkpoint.Checkpoint;
+import adr.core.checkpoint.CheckpointStore;
+import adr.core.data.Augmentation;
+import adr.core.data.Dataset;
+import adr.core.data.DatasetSource;
+import adr.core.data.DatasetSplits;
+import adr.core.model.ModelCatalog;
+import adr.core.nn.Network;
+import adr.core.random.Seeds;
+import adr.core.train.SgdMomentum;
+import adr.core.train.TrainingProgress;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Everything a run needs before its first step, built from its {@link ExperimentConfig}:
+ * the plugins wired, both data splits read, the model built and, when resuming, restored
+ * from its checkpoint. Every mistake in the input (a bad option, a corrupt data file, a
+ * checkpoint of another model) surfaces here, so a caller that prepares before opening a
+ * run's journal records no run that never trained. Opaque outside this package: hand it
+ * to {@link ExperimentRunner}.
+ */
+public final class PreparedExperiment {
+    final ExperimentConfig config;
+    /** The run's reuse plugins, null for an exact run. */
+    final ReuseWiring wiring;
+    final Dataset train;
+    final Dataset test;
+    final Seeds seeds;
+    final Network network;
+    final SgdMomentum optimizer;
+    /** Where training starts: the beginning, or the checkpoint's progress. */
+    final TrainingProgress start;
+
+    private PreparedExperiment(ExperimentConfig config, ReuseWiring wiring, Dataset train, Dataset test, Seeds seeds,
+            Network network, SgdMomentum optimizer, TrainingProgress start) {
+        this.config = config;
+        this.wiring = wiring;
+        this.train = train;
+        this.test = test;
+        this.seeds = seeds;
+        this.network = network;
+        this.optimizer = optimizer;
+        this.start = start;
+    }
+
+    /**
+     * Checks the configuration and the plugin choices (before any data is read, so bad
+     * input fails fast), then reads the data and builds the model.
+     *
+     * @throws IllegalArgumentException for an invalid configuration or a checkpoint that does not fit it
+     * @throws adr.core.plugins.PluginException listing every plugin problem
+     * @throws adr.core.data.DataException for missing or unreadable data
+     */
+    public static PreparedExperiment of(ExperimentConfig config) {
+        requireValid(config);
+        ReuseWiring wiring = wiring(config);
+        DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
+        Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
+        Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
+        Seeds seeds = new Seeds(config.seed());
+        Network network = ModelCatalog.build(config.model(), train.sampleShape(), train.classes(), seeds,
+                DataType.FLOAT, config.convAlgorithm());
+        SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
+        TrainingProgress start = config.resumeFrom() == null ? TrainingProgress.START
+                : resume(config, network, optimizer, train.classes());
+        return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, start);
+    }
+
+    public ExperimentConfig config() {
+        return config;
+    }
+
+    static void requireValid(ExperimentConfig config) {
+        List<String> errors = config.validate();
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid configuration: " + String.join("; ", errors));
+        }
+    }
+
+    /** Null for an exact run. */
+    static ReuseWiring wiring(ExperimentConfig config) {
+        return config.reuse().exact() ? null
+                : ReuseWiring.prepare(config.reuse(), augmentation(config), config.model());
+    }
+
+    static Augmentation augmentation(ExperimentConfig config) {
+        return config.cropPadding() == 0 && !config.horizontalFlip() ? Augmentation.NONE
+                : new Augmentation(config.cropPadding(), config.horizontalFlip());
+    }
+
+    private static TrainingProgress resume(ExperimentConfig config, Network network, SgdMomentum optimizer,
+            int classes) {
+        Checkpoint checkpoint = CheckpointStore.load(config.resumeFrom());
+        if (!checkpoint.model().equals(config.model()) || checkpoint.classes() != classes) {
+            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint is for model '" + checkpoint.model()
+                    + "' with " + checkpoint.classes() + " classes; run with --model " + checkpoint.model());
+        }
+        checkpoint.restoreInto(network, optimizer);
+        if (checkpoint.progress().epochsDone() >= config.epochs()) {
+            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has "
+                    + checkpoint.progress().epochsDone() + " epochs; pass --epochs larger than that to continue");
+        }
+        return checkpoint.progress();
+    }
+}
