@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 /** The {@code adr} command line. */
 @Command(name = "adr", mixinStandardHelpOptions = true, version = "adr 0.1.0",
         description = "Adaptive deep reuse: train CNNs faster by reusing computation inside convolutions.",
-        subcommands = {TrainCommand.class, DemoCommand.class, PluginsCommand.class, adr.cli.runs.RunsCommand.class})
+        subcommands = {TrainCommand.class, DemoCommand.class, PluginsCommand.class, adr.cli.runs.RunsCommand.class},
+        footer = {"", "The launcher also runs:",
+            "  test     Install what the tests need and run the whole suite (mvn verify).",
+            "  bench    Benchmarks: exact engine against DL4J, one convolution exact against",
+            "             reuse, whole training runs per strategy (./adr bench --help).",
+            "  kafka    A local one-node Kafka broker for --sink kafka (./adr kafka --help)."})
 public final class Main implements Runnable {
     static final int USAGE_ERROR = 2;
 

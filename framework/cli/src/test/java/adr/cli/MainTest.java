@@ -73,6 +73,13 @@ class MainTest {
     }
 
     @Test
+    void theHelpNamesTheLaunchersOwnCommandsToo() {
+        String help = Main.commandLine().getUsageMessage();
+
+        assertThat(help).contains("  test ", "  bench ", "  kafka ", "./adr bench --help");
+    }
+
+    @Test
     void badFlagsAreReportedTogether() {
         int code = run("train", "--epochs", "zero", "--model", "resnet");
 

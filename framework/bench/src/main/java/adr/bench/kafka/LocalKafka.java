@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,6 +30,11 @@ public final class LocalKafka {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER = "CONTROLLER";
     private static final int USAGE_ERROR = 2;
+    private static final String USAGE = """
+            Usage: adr kafka [--port P] [--data DIR]
+            Run a one-node Kafka broker on 127.0.0.1 until Ctrl-C, for ./adr train --sink kafka.
+              --port P     the broker's port (default 9092)
+              --data DIR   where it keeps its log, kept across restarts (default TMPDIR/adr-kafka-PORT)""";
 
     private final int port;
     private final Path data;
@@ -39,6 +45,10 @@ public final class LocalKafka {
     }
 
     public static void main(String[] args) throws Exception {
+        if (asksForHelp(args)) {
+            System.out.println(USAGE);
+            return;
+        }
         try {
             fromArgs(args).run();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -46,6 +56,10 @@ public final class LocalKafka {
             System.err.println("adr kafka: " + e.getMessage());
             System.exit(USAGE_ERROR);
         }
+    }
+
+    static boolean asksForHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
     static LocalKafka fromArgs(String[] args) {
@@ -57,12 +71,20 @@ public final class LocalKafka {
                 case "--port" -> port = parsePort(value);
                 case "--data" -> data = Path.of(require(value, "--data DIR"));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; use --port P "
-                        + "(default 9092) and --data DIR");
+                        + "(default 9092) and --data DIR (./adr kafka --help)");
             }
             i++;
         }
         return new LocalKafka(port, data != null ? data
                 : Path.of(System.getProperty("java.io.tmpdir"), "adr-kafka-" + port));
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path data() {
+        return data;
     }
 
     void run() throws Exception {
