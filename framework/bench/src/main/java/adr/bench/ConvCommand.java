@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,9 +77,7 @@ final class ConvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (warmup < 0 || repetitions < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("--warmup must be >= 0, --repetitions and --batch-size >= 1");
-        }
+        requireCounts();
         OutputFile.requireWritable("--json", json);
         ConvBenchmark.requireLayers(model, layers);
         var loader = new PluginLoader();
@@ -95,6 +94,23 @@ final class ConvCommand implements Callable<Integer> {
             write(source.describe(), results);
         }
         return 0;
+    }
+
+    /** Every count out of range, named with its value, in one line. */
+    void requireCounts() {
+        List<String> problems = new ArrayList<>();
+        if (warmup < 0) {
+            problems.add("--warmup must be at least 0, got " + warmup);
+        }
+        if (repetitions < 1) {
+            problems.add("--repetitions must be at least 1, got " + repetitions);
+        }
+        if (batchSize < 1) {
+            problems.add("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
     }
 
     static ReuseScope scope(String reuse) {

@@ -57,4 +57,17 @@ class ConvCommandTest {
         assertThat(err.toString().strip())
                 .isEqualTo("adr bench: --layer: no convolution named conv9 in cifarnet; known: all, conv1, conv2");
     }
+
+    @Test
+    void everyCountOutOfRangeIsNamedWithItsValue() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = BenchMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("conv", "--batch-size", "-3", "--warmup", "-1");
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo(
+                "adr bench: --warmup must be at least 0, got -1; --batch-size must be at least 1, got -3");
+    }
 }
