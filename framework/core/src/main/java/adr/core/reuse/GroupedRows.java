@@ -136,6 +136,13 @@ final class GroupedRows implements SubVectors {
         return FloatBuffer.wrap(data, g * rows * length, rows * length).slice().asReadOnlyBuffer();
     }
 
+    /** Frees the native copies now (see {@link NativeBuffer#release}); the next projection allocates them again. */
+    void releaseNative() {
+        nativeRows.release();
+        nativeDirections.release();
+        nativeProjections.release();
+    }
+
     @Override
     public FloatBuffer project(float[] directions, int count) {
         if (directions.length != length * count) {

@@ -23,6 +23,18 @@ final class NativeBuffer {
         return array;
     }
 
+    /**
+     * Frees the native array now rather than when the garbage collector finds it, so the
+     * next allocation can reuse its memory instead of faulting in fresh pages; the array
+     * last returned must not be used after this. The next {@link #shaped} allocates again.
+     */
+    void release() {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
+        array = null;
+    }
+
     /** Copies {@code values} (at least as many as the shape holds) in; returns the native array. */
     INDArray put(float[] values, long... shape) {
         INDArray target = shaped(shape);

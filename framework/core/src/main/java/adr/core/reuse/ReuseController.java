@@ -78,7 +78,7 @@ public final class ReuseController implements TrainingListener {
         return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
                 .flatMap(l -> {
                     l.lastProbeStep = view.step();
-                    return probes.measure(l.conv, l.shape, setting, l.scope);
+                    return probes.measure(l.conv, l.shape, setting, l.scope, view.step());
                 });
     }
 

@@ -70,11 +70,12 @@ class ReuseProbeTest {
         ReuseSetting setting = new ReuseSetting(6, 2);
 
         conv.forward(floats(gaussian(3, 100), 2, 2, 5, 5), true);
-        assertThat(probe.measure(conv, shape(g), setting, EXACT)).isEmpty();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT, 0)).isEmpty();
         conv.forward(floats(gaussian(4, 100), 2, 2, 5, 5), false);
-        assertThat(probe.measure(conv, shape(g), setting, EXACT)).as("evaluation inputs are not recorded").isEmpty();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT, 1)).as("evaluation inputs are not recorded")
+                .isEmpty();
         conv.forward(floats(gaussian(5, 100), 2, 2, 5, 5), true);
-        assertThat(probe.measure(conv, shape(g), setting, EXACT)).isPresent();
+        assertThat(probe.measure(conv, shape(g), setting, EXACT, 2)).isPresent();
     }
 
     @Test
@@ -90,10 +91,10 @@ class ReuseProbeTest {
         Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(2, 8 * 27), 8, 3, 3, 3),
                 floats(gaussian(3, 8), 8));
         ReuseProbe probe = probe(DedupClustering::new);
-        probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT);
+        probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT, 0);
         conv.forward(floats(image, 2, 3, 6, 6), true);
 
-        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT).orElseThrow();
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT, 1).orElseThrow();
 
         assertThat(result.relativeError()).isLessThan(1e-6); // float rounding only
         assertThat(result.remainingRatio()).isEqualTo(2.0 / (2 * 16)); // 2 clusters of 32 rows per group
@@ -112,10 +113,10 @@ class ReuseProbeTest {
         double[] b = asFloats(gaussian(12, 4));
         Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(w, 4, 3, 3, 3), floats(b, 4));
         ReuseProbe probe = probe(() -> new FixedClustering(clusters));
-        probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT);
+        probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 0);
         conv.forward(floats(x, 2, 3, 5, 5), true);
 
-        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT).orElseThrow();
+        ProbeResult result = probe.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 1).orElseThrow();
 
         double[] reused = reference(shape, g, 4, clusters).forward(x, w, b);
         double[] exact = exactReference(shape, g).forward(x, w, b);
@@ -141,11 +142,11 @@ class ReuseProbeTest {
         ReuseProbe probe = probe(() -> new FixedClustering(3));
         INDArray x = floats(gaussian(3, 100), 2, 2, 5, 5);
         INDArray dy = floats(gaussian(4, 200), 2, 4, 5, 5);
-        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL);
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL, 0);
 
         INDArray expected = untouched.forward(x.dup(), true).dup();
         INDArray actual = probed.forward(x.dup(), true).dup();
-        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL); // a full reuse step, backward included
+        probe.measure(probed, shape(g), new ReuseSetting(6, 2), ALL, 1); // a full reuse step, backward included
         // the probe ran between this forward and its backward, which reads what the forward kept
         INDArray expectedGrad = untouched.backward(dy.dup()).dup();
         INDArray actualGrad = probed.backward(dy.dup()).dup();
@@ -154,6 +155,29 @@ class ReuseProbeTest {
         assertThat(actualGrad.data().asFloat()).containsExactly(expectedGrad.data().asFloat());
         assertThat(probed.parameters().get(0).gradient().data().asFloat())
                 .containsExactly(untouched.parameters().get(0).gradient().data().asFloat());
+    }
+
+    @Test
+    void levelsProbedAtOneStepShareTheExactStepAndARepeatMeasuresItAgain() {
+        ConvGeometry g = new ConvGeometry(3, 4, 3, 1, 1);
+        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(11, 108), 4, 3, 3, 3),
+                floats(gaussian(12, 4), 4));
+        ReuseProbe shared = probe(() -> new FixedClustering(5));
+        shared.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 0);
+        conv.forward(floats(gaussian(10, 150), 2, 3, 5, 5), true);
+
+        ProbeResult coarse = shared.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 1).orElseThrow();
+        ProbeResult fine = shared.measure(conv, shape(g), new ReuseSetting(9, 3), EXACT, 1).orElseThrow();
+        ProbeResult repeat = shared.measure(conv, shape(g), new ReuseSetting(9, 3), EXACT, 1).orElseThrow();
+        ProbeResult nextStep = shared.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 2).orElseThrow();
+        ProbeResult alone = probe(() -> new FixedClustering(5))
+                .measure(conv, shape(g), new ReuseSetting(9, 3), EXACT, 1).orElseThrow();
+
+        assertThat(fine.exactSeconds()).as("one exact step for both levels").isEqualTo(coarse.exactSeconds());
+        assertThat(repeat.exactSeconds()).as("a timing repeat times exact again").isNotEqualTo(fine.exactSeconds());
+        assertThat(nextStep.exactSeconds()).as("a new step, a new reference").isNotEqualTo(repeat.exactSeconds());
+        assertThat(fine.relativeError()).as("the shared reference is the layer's exact output")
+                .isCloseTo(alone.relativeError(), within(1e-6)).isCloseTo(repeat.relativeError(), within(1e-6));
     }
 
     @Test
