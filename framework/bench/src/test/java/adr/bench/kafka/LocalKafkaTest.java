@@ -28,7 +28,8 @@ class LocalKafkaTest {
     @Test
     void anUnknownOptionPointsToTheHelp() {
         assertThatThrownBy(() -> LocalKafka.fromArgs(new String[] {"--topic", "x"}))
-                .hasMessage("unknown option '--topic'; use --port P (default 9092) and --data DIR (./adr kafka --help)");
+                .hasMessage("unknown option '--topic'; use --port P (default 9092) and --data DIR"
+                        + " (./adr kafka --help)");
     }
 
     @Test

@@ -79,12 +79,15 @@ public final class ExperimentRunner {
     public ExperimentOutcome run() {
         PreparedExperiment prepared = setup.get();
         ExperimentConfig config = prepared.config;
+        Network network = prepared.network;
+        Dataset train = prepared.train;
+        Dataset test = prepared.test;
         TrainingPlan plan = new TrainingPlan(config.epochs(), config.batchSize(), config.evalBatchSize(),
                 LearningRateSchedule.named(config.schedule(), config.learningRate()),
                 PreparedExperiment.augmentation(config), true);
         List<TrainingListener> listeners = new ArrayList<>();
-        ReuseController reuse = prepared.wiring == null ? null
-                : prepared.wiring.controller(prepared.network, prepared.seeds, this::reuseChanged);
+        ReuseWiring wiring = prepared.wiring;
+        ReuseController reuse = wiring == null ? null : wiring.controller(network, prepared.seeds, this::reuseChanged);
         if (reuse != null) {
             listeners.add(reuse);
         }
@@ -95,22 +98,19 @@ public final class ExperimentRunner {
             listeners.add(checkpoints);
         }
         listeners.add(observer);
-        Dataset train = prepared.train;
         long totalSteps = (long) config.epochs() * ((train.size() + config.batchSize() - 1) / config.batchSize());
-        observer.onRunStart(new RunStart(config, prepared.wiring == null ? List.of() : prepared.wiring.plugins(), prepared.start,
-                totalSteps, train.size(), prepared.test.size(), reuse == null ? exactLayers(prepared.network)
-                : reuse::layerStates));
-        TrainingLoop loop = new TrainingLoop(new Trainer(prepared.network, prepared.optimizer), plan, prepared.seeds,
+        observer.onRunStart(new RunStart(config, wiring == null ? List.of() : wiring.plugins(), prepared.start,
+                totalSteps, train.size(), test.size(), reuse == null ? exactLayers(network) : reuse::layerStates));
+        TrainingLoop loop = new TrainingLoop(new Trainer(network, prepared.optimizer), plan, prepared.seeds,
                 Normalization.fit(train), new CompositeObserver(listeners.stream().map(RunObserver::of).toList()),
                 stop);
-        TrainingResult result = loop.run(train, prepared.test, prepared.start);
+        TrainingResult result = loop.run(train, test, prepared.start);
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
         }
         ReuseSummary summary = reuse == null ? ReuseSummary.EXACT
                 : new ReuseSummary(reuse.meanRemainingRatio(), reuse.changes());
-        return new ExperimentOutcome(config, result, train.size(), prepared.test.size(), prepared.network.parameterCount(),
-                summary);
+        return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount(), summary);
     }
 
     private void reuseChanged(ReuseChange change) {
