@@ -59,7 +59,8 @@ public final class LocalKafka {
     }
 
     static boolean asksForHelp(String[] args) {
-        return List.of(args).contains("--help") || List.of(args).contains("-h");
+        List<String> given = List.of(args);
+        return given.contains("--help") || given.contains("-h");
     }
 
     static LocalKafka fromArgs(String[] args) {
