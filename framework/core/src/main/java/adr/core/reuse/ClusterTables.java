@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 
 /**
  * Per-cluster tables of one reuse step, laid out with {@code nmax} (the largest group's
- * cluster count) rows per group; the per-group products ({@link SmallProducts}) touch only
- * a group's used rows:
+ * cluster count) rows per group; the per-group products ({@link SmallProducts}, or
+ * {@link BlasProducts} for large groups) touch only a group's used rows:
  * centroids {@code C [G][nmax][L]}, products {@code P = C_g W_g [G][nmax][M]}, and in
  * the backward pass the per-cluster output-gradient sums {@code S [G][nmax][M]}.
  * Padding rows are never referenced by an id. Hot loops are single passes
@@ -20,6 +20,9 @@ final class ClusterTables {
     private final int outChannels;
     /** Table bytes one pass of {@link #reconstruct} keeps in cache. */
     private final long passTableBytes;
+    /** Multiply-adds from which a group's product goes to BLAS. */
+    private final long blasFrom;
+    private final BlasProducts blas = new BlasProducts();
     private int maxClusters;
     /** Clusters used by each group in this step; table rows past a group's count are padding. */
     private int[] clusterCounts = new int[0];
@@ -36,15 +39,19 @@ final class ClusterTables {
     private float[][] sliceImages = new float[0][];
 
     ClusterTables(int groups, int length, int outChannels) {
-        this(groups, length, outChannels, PASS_TABLE_BYTES);
+        this(groups, length, outChannels, PASS_TABLE_BYTES, BlasProducts.MIN_MULTIPLY_ADDS);
     }
 
-    /** @param passTableBytes table bytes one pass of {@link #reconstruct} keeps in cache */
-    ClusterTables(int groups, int length, int outChannels, long passTableBytes) {
+    /**
+     * @param passTableBytes table bytes one pass of {@link #reconstruct} keeps in cache
+     * @param blasFrom multiply-adds from which a group's product goes to BLAS
+     */
+    ClusterTables(int groups, int length, int outChannels, long passTableBytes, long blasFrom) {
         this.groups = groups;
         this.length = length;
         this.outChannels = outChannels;
         this.passTableBytes = passTableBytes;
+        this.blasFrom = blasFrom;
     }
 
     /** Centroid of every cluster: the mean of its members' sub-vectors. */
@@ -80,9 +87,30 @@ final class ClusterTables {
     /** {@code P_g = C_g W_g} for every group, from weights grouped as {@code [G][L][M]}. */
     void products(float[] groupedWeights) {
         products = sized(products, groups * maxClusters * outChannels);
-        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.times(centroids, g * maxClusters * length,
-                clusterCounts[g], length, groupedWeights, g * length * outChannels, outChannels, products,
-                g * maxClusters * outChannels));
+        eachGroup((g, with) -> with.times(centroids,
+                g * maxClusters * length, clusterCounts[g], length, groupedWeights, g * length * outChannels,
+                outChannels, products, g * maxClusters * outChannels));
+    }
+
+    /** One group's product, computed with the products given. */
+    private interface GroupProduct {
+        void compute(int group, MatrixProducts with);
+    }
+
+    /**
+     * Computes every group's product with the products that suit its size: the large ones
+     * through BLAS, one after another (BLAS itself uses every core), the rest through the
+     * loops, in parallel.
+     */
+    private void eachGroup(GroupProduct product) {
+        IntStream.range(0, groups).filter(this::viaBlas).forEach(g -> product.compute(g, blas));
+        IntStream.range(0, groups).filter(g -> !viaBlas(g)).parallel()
+                .forEach(g -> product.compute(g, SmallProducts.LOOPS));
+    }
+
+    /** Whether group {@code g}'s products ({@code count x L x M} multiply-adds each) go to BLAS. */
+    private boolean viaBlas(int g) {
+        return (long) clusterCounts[g] * length * outChannels >= blasFrom;
     }
 
     /**
@@ -272,7 +300,7 @@ final class ClusterTables {
     /** {@code dW_g = C_g^T S_g}, as {@code [G][L][M]}: the exact weight gradient of the reuse forward. */
     float[] weightGradient() {
         weightGradient = sized(weightGradient, groups * length * outChannels);
-        IntStream.range(0, groups).parallel().forEach(g -> SmallProducts.transposeTimes(centroids,
+        eachGroup((g, with) -> with.transposeTimes(centroids,
                 g * maxClusters * length, clusterCounts[g], length, gradientSums, g * maxClusters * outChannels,
                 outChannels, weightGradient, g * length * outChannels));
         return weightGradient;
@@ -288,22 +316,31 @@ final class ClusterTables {
      */
     float[] inputGradientColumns(float[] groupedWeights) {
         inputGradientColumns = sized(inputGradientColumns, groups * length * maxClusters);
+        float[] scratch = new float[outChannels * maxClusters];
+        IntStream.range(0, groups).filter(this::viaBlas).forEach(g -> inputGradientColumns(g, groupedWeights, scratch, blas));
         int workers = workers(groups);
         IntStream.range(0, workers).parallel().forEach(w -> {
-            float[] meansByChannel = new float[outChannels * maxClusters];
+            float[] meansByChannel = w == 0 ? scratch : new float[outChannels * maxClusters];
             for (int g = w; g < groups; g += workers) {
-                int n = clusterCounts[g];
-                for (int c = 0, slot = g * maxClusters; c < n; c++, slot++) {
-                    float inverse = 1f / Math.max(1, counts[slot]);
-                    for (int o = 0, from = slot * outChannels; o < outChannels; o++, from++) {
-                        meansByChannel[o * n + c] = gradientSums[from] * inverse;
-                    }
+                if (!viaBlas(g)) {
+                    inputGradientColumns(g, groupedWeights, meansByChannel, SmallProducts.LOOPS);
                 }
-                SmallProducts.times(groupedWeights, g * length * outChannels, length, outChannels, meansByChannel, 0,
-                        n, inputGradientColumns, inputGradientColumn(g, 0));
             }
         });
         return inputGradientColumns;
+    }
+
+    /** Group {@code g}'s columns, with {@code meansByChannel} ({@code M x nmax} floats) as scratch. */
+    private void inputGradientColumns(int g, float[] groupedWeights, float[] meansByChannel, MatrixProducts with) {
+        int n = clusterCounts[g];
+        for (int c = 0, slot = g * maxClusters; c < n; c++, slot++) {
+            float inverse = 1f / Math.max(1, counts[slot]);
+            for (int o = 0, from = slot * outChannels; o < outChannels; o++, from++) {
+                meansByChannel[o * n + c] = gradientSums[from] * inverse;
+            }
+        }
+        with.times(groupedWeights, g * length * outChannels, length, outChannels, meansByChannel, 0, n,
+                inputGradientColumns, inputGradientColumn(g, 0));
     }
 
     /** Where column {@code j} of group {@code g} starts in {@link #inputGradientColumns}'s result. */

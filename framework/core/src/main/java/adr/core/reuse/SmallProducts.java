@@ -11,14 +11,14 @@ import java.util.Arrays;
  * contiguous multiply-adds that the JIT vectorises, and only a group's used clusters are
  * multiplied, not the padding up to the largest group's count.
  *
- * <p>Matrices are row-major slices of larger arrays, given as array and start offset.
+ * <p>Stateless, so one instance serves every thread. Large products go to
+ * {@link BlasProducts}.
  */
-final class SmallProducts {
-    private SmallProducts() {
-    }
+enum SmallProducts implements MatrixProducts {
+    LOOPS;
 
-    /** {@code out[rows x cols] = a[rows x inner] b[inner x cols]}. */
-    static void times(float[] a, int aAt, int rows, int inner, float[] b, int bAt, int cols, float[] out, int outAt) {
+    @Override
+    public void times(float[] a, int aAt, int rows, int inner, float[] b, int bAt, int cols, float[] out, int outAt) {
         for (int r = 0; r < rows; r++) {
             int to = outAt + r * cols;
             Arrays.fill(out, to, to + cols, 0f);
@@ -34,8 +34,8 @@ final class SmallProducts {
         }
     }
 
-    /** {@code out[inner x cols] = a[rows x inner]^T s[rows x cols]}. */
-    static void transposeTimes(float[] a, int aAt, int rows, int inner, float[] s, int sAt, int cols, float[] out,
+    @Override
+    public void transposeTimes(float[] a, int aAt, int rows, int inner, float[] s, int sAt, int cols, float[] out,
             int outAt) {
         Arrays.fill(out, outAt, outAt + inner * cols, 0f);
         for (int r = 0; r < rows; r++) {

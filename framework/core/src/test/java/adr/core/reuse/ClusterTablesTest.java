@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import adr.spi.clustering.Assignments;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The many-group paths of the tables (more than {@link ClusterTables#FEW_GROUPS} groups)
  * against their definitions, computed naively in double precision: reconstruction in one
- * pass and in one pass per group, and the input-gradient columns.
+ * pass and in one pass per group, the weight gradient and the input-gradient columns,
+ * with the groups' products in the loops, in BLAS, and split between them.
  */
 class ClusterTablesTest {
     private static final int GROUPS = 12;
@@ -23,14 +24,20 @@ class ClusterTablesTest {
     private static final int PIXELS = 7;
     private static final int ROWS = BATCH * PIXELS;
 
-    @ParameterizedTest(name = "{0} table bytes per pass")
-    @ValueSource(longs = {1, ClusterTables.PASS_TABLE_BYTES})
-    void reconstructionIsTheBiasPlusEveryGroupsProduct(long passBytes) {
+    /** Groups have 15 to 90 multiply-adds per product: all in the loops, 3 to 6 clusters in BLAS, all in BLAS. */
+    private static final long LOOPS_ONLY = BlasProducts.MIN_MULTIPLY_ADDS;
+    private static final long SPLIT = 45;
+    private static final long BLAS_ONLY = 0;
+
+    @ParameterizedTest(name = "{0} table bytes per pass, BLAS from {1} multiply-adds")
+    @CsvSource({"1, " + LOOPS_ONLY, ClusterTables.PASS_TABLE_BYTES + ", " + LOOPS_ONLY,
+            ClusterTables.PASS_TABLE_BYTES + ", " + SPLIT, "1, " + BLAS_ONLY})
+    void reconstructionIsTheBiasPlusEveryGroupsProduct(long passBytes, long blasFrom) {
         float[] rows = values(1, GROUPS * ROWS * LENGTH);
         float[] weights = values(2, GROUPS * LENGTH * M);
         float[] bias = values(3, M);
         Assignments a = assignments();
-        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, passBytes);
+        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, passBytes, blasFrom);
         tables.centroids(rows, ROWS, a);
         tables.products(weights);
         FloatBuffer out = FloatBuffer.allocate(BATCH * M * PIXELS);
@@ -54,12 +61,39 @@ class ClusterTablesTest {
         }
     }
 
-    @Test
-    void inputGradientColumnsAreTheMeanGradientTimesTheWeights() {
+    @ParameterizedTest(name = "BLAS from {0} multiply-adds")
+    @ValueSource(longs = {LOOPS_ONLY, SPLIT, BLAS_ONLY})
+    void weightGradientIsTheCentroidsTimesTheGradientSums(long blasFrom) {
+        float[] rows = values(7, GROUPS * ROWS * LENGTH);
+        float[] gradRows = values(8, ROWS * M);
+        Assignments a = assignments();
+        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, ClusterTables.PASS_TABLE_BYTES, blasFrom);
+        tables.centroids(rows, ROWS, a);
+        tables.gradientSums(a, gradRows, ROWS);
+
+        float[] gradient = tables.weightGradient();
+
+        double[][] centroids = centroids(rows, a);
+        for (int g = 0; g < GROUPS; g++) {
+            for (int j = 0; j < LENGTH; j++) {
+                for (int o = 0; o < M; o++) {
+                    double expected = 0;
+                    for (int r = 0; r < ROWS; r++) {
+                        expected += centroids[g][a.ids(g)[r] * LENGTH + j] * gradRows[r * M + o];
+                    }
+                    assertThat(gradient[(g * LENGTH + j) * M + o]).isCloseTo((float) expected, within(1e-4f));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "BLAS from {0} multiply-adds")
+    @ValueSource(longs = {LOOPS_ONLY, SPLIT, BLAS_ONLY})
+    void inputGradientColumnsAreTheMeanGradientTimesTheWeights(long blasFrom) {
         float[] weights = values(4, GROUPS * LENGTH * M);
         float[] gradRows = values(5, ROWS * M);
         Assignments a = assignments();
-        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M);
+        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, ClusterTables.PASS_TABLE_BYTES, blasFrom);
         tables.centroids(values(6, GROUPS * ROWS * LENGTH), ROWS, a);
         tables.gradientSums(a, gradRows, ROWS);
 
