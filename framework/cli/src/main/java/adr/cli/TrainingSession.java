@@ -69,10 +69,11 @@ final class TrainingSession {
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
         // bad names, options, data and checkpoints are refused before a run is opened: the history gets
         // no runs that never started, and a resumed run no failure of a resume that never began
+        PluginSinks.Chosen chosenSinks = PluginSinks.choose(tracking.pluginSinks(), tracking.sinkOptions,
+                config.reuse().pluginsDir());
         PreparedExperiment prepared = PreparedExperiment.of(config);
         boolean kafka = tracking.kafka();
-        PluginSinks pluginSinks = PluginSinks.create(tracking.pluginSinks(), tracking.sinkOptions,
-                config.reuse().pluginsDir());
+        PluginSinks pluginSinks = chosenSinks.create();
         KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
                 new EventJson()) : null;
         List<EventSink> sinks = new ArrayList<>(pluginSinks.sinks());

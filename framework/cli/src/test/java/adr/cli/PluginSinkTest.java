@@ -109,12 +109,15 @@ class PluginSinkTest {
     @Test
     void anUnknownSinkIsOneLineListingTheKnownOnesBeforeAnyRunStarts(@TempDir Path dir) {
         Path home = dir.resolve("runs");
+        Path noData = dir.resolve("no-data");
 
+        // the data directory is missing too: the sink, checked before any data is read, is what is reported
         int code = run("train", "--home", home.toString(), "--metrics-port", "0", "--sink", "kafka,nosuch",
-                "--kafka-bootstrap", "127.0.0.1:1");
+                "--kafka-bootstrap", "127.0.0.1:1", "--dataset", "idx:" + noData);
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown sink 'nosuch'").contains("known:");
+        assertThat(err.toString()).contains("unknown sink 'nosuch'").contains("known:")
+                .doesNotContain(noData.toString());
         assertThat(new JournalSource(home).runIds()).isEmpty();
     }
 }

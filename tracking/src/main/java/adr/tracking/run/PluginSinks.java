@@ -7,6 +7,7 @@ import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
 import adr.core.plugins.PluginSelection;
 import adr.spi.events.EventSink;
+import adr.spi.events.EventSinkFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,53 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
     }
 
     /**
-     * Loads the plugins and creates the sinks named {@code names}; {@code options} keys are
-     * {@code SINK.KEY}, each going to the sink it names.
+     * The sinks named {@code names}, chosen and their options checked, not created yet:
+     * a mistake here is reported before the run's data is read.
+     */
+    public static final class Chosen {
+        private final List<PluginSelection.Selected<EventSinkFactory>> selected;
+
+        private Chosen(List<PluginSelection.Selected<EventSinkFactory>> selected) {
+            this.selected = List.copyOf(selected);
+        }
+
+        /**
+         * Creates the sinks.
+         *
+         * @throws PluginException listing every option a factory refused
+         */
+        public PluginSinks create() {
+            if (selected.isEmpty()) {
+                return NONE;
+            }
+            List<EventSink> sinks = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (var chosen : selected) {
+                try {
+                    sinks.add(chosen.factory().create(chosen.config()));
+                } catch (IllegalArgumentException e) {
+                    problems.add("sink " + chosen.name() + ": " + e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                sinks.forEach(EventSink::close);
+                throw new PluginException(problems);
+            }
+            return new PluginSinks(sinks, selected.stream().map(s -> new PluginUse(s.kind(), s.name(),
+                    s.provenance(), s.config().asMap())).toList());
+        }
+    }
+
+    /**
+     * Loads the plugins and chooses the sinks named {@code names}; {@code options} keys
+     * are {@code SINK.KEY}, each going to the sink it names.
      *
      * @param pluginsDir the plugins directory, or null for the default {@code ./plugins}
      * @throws PluginException listing every unknown sink name, bad option and broken jar
      */
-    public static PluginSinks create(List<String> names, Map<String, ?> options, Path pluginsDir) {
+    public static Chosen choose(List<String> names, Map<String, ?> options, Path pluginsDir) {
         if (names.isEmpty()) {
-            return NONE;
+            return new Chosen(List.of());
         }
         PluginLoader loader = new PluginLoader();
         PluginRegistry registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
@@ -45,21 +84,7 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
         for (String name : names) {
             choices = choices.withSink(name, optionsOf(name, options));
         }
-        PluginSelection selection = PluginSelection.resolve(choices, registry);
-        List<EventSink> sinks = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (var chosen : selection.sinks()) {
-            try {
-                sinks.add(chosen.factory().create(chosen.config()));
-            } catch (IllegalArgumentException e) {
-                problems.add("sink " + chosen.name() + ": " + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PluginException(problems);
-        }
-        return new PluginSinks(sinks, selection.sinks().stream().map(s -> new PluginUse(s.kind(), s.name(),
-                s.provenance(), s.config().asMap())).toList());
+        return new Chosen(PluginSelection.resolve(choices, registry).sinks());
     }
 
     private static Map<String, Object> optionsOf(String sink, Map<String, ?> options) {
