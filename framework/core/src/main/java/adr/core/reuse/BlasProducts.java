@@ -50,6 +50,20 @@ final class BlasProducts implements MatrixProducts {
         result.asNioFloat().get(out, outAt, inner * cols);
     }
 
+    /** Frees the native operands now (see {@link NativeBuffer#release}); the next product allocates them again. */
+    void release() {
+        left = closed(left);
+        right = closed(right);
+        result = closed(result);
+    }
+
+    private static DataBuffer closed(DataBuffer buffer) {
+        if (buffer != null && buffer.closeable()) {
+            buffer.close();
+        }
+        return null;
+    }
+
     /** A {@code rows x cols} column-major matrix over the start of {@code buffer}. */
     private static INDArray columnMajor(DataBuffer buffer, int rows, int cols) {
         return Nd4j.create(buffer, new long[] {rows, cols}, new long[] {1, rows}, 0, 'f', DataType.FLOAT);

@@ -84,6 +84,11 @@ final class ClusterTables {
         });
     }
 
+    /** Frees the native operands of the BLAS products now; the next large product allocates them again. */
+    void releaseNative() {
+        blas.release();
+    }
+
     /** {@code P_g = C_g W_g} for every group, from weights grouped as {@code [G][L][M]}. */
     void products(float[] groupedWeights) {
         products = sized(products, groups * maxClusters * outChannels);

@@ -108,6 +108,7 @@ public final class ReuseConvKernel implements ConvKernel {
      */
     void releaseNative() {
         rows.releaseNative();
+        tables.releaseNative();
         output.release();
         gradInput.release();
     }

@@ -32,15 +32,21 @@ class MatrixProductsTest {
         assertTransposeTimes(products, ROWS, INNER, COLS);
     }
 
-    /** BLAS keeps its native operands for the next product: a smaller one must read only its own values. */
+    /**
+     * BLAS keeps its native operands for the next product: a smaller one must read only
+     * its own values, and one after a release allocates them again.
+     */
     @Test
-    void blasProductsStayRightWhenTheyShrinkAndGrow() {
+    void blasProductsStayRightWhenTheyShrinkGrowAndAreReleased() {
         BlasProducts blas = new BlasProducts();
         assertTimes(blas, 11, 6, 13);
         assertTimes(blas, 2, 3, 4);
         assertTransposeTimes(blas, 3, 2, 5);
         assertTransposeTimes(blas, 17, 8, 6);
+        blas.release();
         assertTimes(blas, 4, 9, 2);
+        blas.release();
+        assertTransposeTimes(blas, 5, 3, 7);
     }
 
     private static void assertTimes(MatrixProducts products, int rows, int inner, int cols) {
