@@ -34,9 +34,15 @@ final class ClusterTables {
     private float[] inputGradientColumns = new float[0];
     /** Output rows {@code [N][M]} of {@link #reconstruct}, before the NCHW transpose. */
     private float[] rowSums = new float[0];
-    /** Per worker slice in {@link #gradientSumsFromPlanes}: its partial sums and one image's gradient. */
-    private float[][] sliceSums = new float[0][];
-    private float[][] sliceImages = new float[0][];
+    /** A few slices per core, each with a plane, an image or the input-gradient means as scratch. */
+    private final WorkerScratch fineSlices = WorkerScratch.perCore(WorkerScratch.SLICES_PER_CORE);
+    /**
+     * One slice per core, for passes that read every group's table once per slice
+     * (reconstruction) or keep a table per slice (the partial gradient sums, added up after).
+     */
+    private final WorkerScratch coreSlices = WorkerScratch.perCore(1);
+    /** Per slice of {@link #coreSlices} in {@link #gradientSumsFromPlanes}: the image it is adding. */
+    private final WorkerScratch coreImages = WorkerScratch.perCore(1);
 
     ClusterTables(int groups, int length, int outChannels) {
         this(groups, length, outChannels, PASS_TABLE_BYTES, BlasProducts.MIN_MULTIPLY_ADDS);
@@ -129,11 +135,8 @@ final class ClusterTables {
         int m = outChannels;
         int n = batch * pixels;
         rowSums = sized(rowSums, n * m);
-        int slices = workers(n);
         int perPass = groupsPerPass();
-        IntStream.range(0, slices).parallel().forEach(slice -> {
-            int from = slice * n / slices;
-            int to = (slice + 1) * n / slices;
+        coreSlices.forEachSlice(n, (slice, from, to) -> {
             for (int r = from; r < to; r++) {
                 System.arraycopy(bias, 0, rowSums, r * m, m);
             }
@@ -141,7 +144,7 @@ final class ClusterTables {
                 addProducts(a, g, Math.min(groups, g + perPass), from, to);
             }
         });
-        NchwRows.toPlanes(rowSums, batch, m, pixels, out);
+        NchwRows.toPlanes(rowSums, batch, m, pixels, out, fineSlices);
     }
 
     /** Adds groups {@code [g0, g1)}'s products to rows {@code [from, to)} of the row sums. */
@@ -179,11 +182,6 @@ final class ClusterTables {
      */
     static final long PASS_TABLE_BYTES = 512 * 1024;
 
-    /** One task per core, at most {@code items}. */
-    private static int workers(int items) {
-        return Math.max(1, Math.min(items, Runtime.getRuntime().availableProcessors()));
-    }
-
     /**
      * Up to this many groups, reconstruction and gradient sums read and write the NCHW
      * tensors directly ({@link #reconstructPlanes}, {@link #gradientSumsFromPlanes}).
@@ -208,18 +206,20 @@ final class ClusterTables {
      */
     void reconstructPlanes(Assignments a, float[] bias, FloatBuffer out, int batch, int pixels) {
         int m = outChannels;
-        IntStream.range(0, batch).parallel().forEach(b -> {
-            float[] plane = new float[pixels];
-            for (int o = 0; o < m; o++) {
-                Arrays.fill(plane, bias[o]);
-                for (int g = 0; g < groups; g++) {
-                    int[] ids = a.ids(g);
-                    int from = g * maxClusters * m + o;
-                    for (int p = 0, row = b * pixels; p < pixels; p++, row++) {
-                        plane[p] += products[from + ids[row] * m];
+        fineSlices.forEachSlice(batch, (slice, first, end) -> {
+            float[] plane = fineSlices.array(slice, pixels);
+            for (int b = first; b < end; b++) {
+                for (int o = 0; o < m; o++) {
+                    Arrays.fill(plane, 0, pixels, bias[o]);
+                    for (int g = 0; g < groups; g++) {
+                        int[] ids = a.ids(g);
+                        int from = g * maxClusters * m + o;
+                        for (int p = 0, row = b * pixels; p < pixels; p++, row++) {
+                            plane[p] += products[from + ids[row] * m];
+                        }
                     }
+                    out.put((b * m + o) * pixels, plane, 0, pixels);
                 }
-                out.put((b * m + o) * pixels, plane, 0, pixels);
             }
         });
     }
@@ -235,21 +235,18 @@ final class ClusterTables {
     void gradientSumsFromPlanes(Assignments a, FloatBuffer grad, int batch, int pixels) {
         int m = outChannels;
         int size = groups * maxClusters * m;
-        int slices = workers(batch);
-        if (sliceSums.length != slices) {
-            sliceSums = new float[slices][0];
-            sliceImages = new float[slices][0];
-        }
-        IntStream.range(0, slices).parallel().forEach(slice -> {
-            float[] sums = sliceSums[slice] = zeroed(sliceSums[slice], size);
-            float[] image = sliceImages[slice] = sized(sliceImages[slice], m * pixels);
-            for (int b = slice * batch / slices, end = (slice + 1) * batch / slices; b < end; b++) {
-                grad.get(b * m * pixels, image, 0, image.length); // one image at a time: stays in cache
+        coreSlices.forEachSlice(batch, (slice, first, end) -> {
+            float[] sums = coreSlices.array(slice, size);
+            Arrays.fill(sums, 0, size, 0f);
+            float[] image = coreImages.array(slice, m * pixels);
+            for (int b = first; b < end; b++) {
+                grad.get(b * m * pixels, image, 0, m * pixels); // one image at a time: stays in cache
                 sumImage(a, image, b, pixels, sums);
             }
         });
         gradientSums = zeroed(gradientSums, size);
-        for (float[] sums : sliceSums) {
+        for (int slice = 0; slice < coreSlices.slices(batch); slice++) {
+            float[] sums = coreSlices.array(slice, size);
             for (int i = 0; i < size; i++) {
                 gradientSums[i] += sums[i];
             }
@@ -321,12 +318,13 @@ final class ClusterTables {
      */
     float[] inputGradientColumns(float[] groupedWeights) {
         inputGradientColumns = sized(inputGradientColumns, groups * length * maxClusters);
-        float[] scratch = new float[outChannels * maxClusters];
-        IntStream.range(0, groups).filter(this::viaBlas).forEach(g -> inputGradientColumns(g, groupedWeights, scratch, blas));
-        int workers = workers(groups);
-        IntStream.range(0, workers).parallel().forEach(w -> {
-            float[] meansByChannel = w == 0 ? scratch : new float[outChannels * maxClusters];
-            for (int g = w; g < groups; g += workers) {
+        int size = outChannels * maxClusters;
+        float[] first = fineSlices.array(0, size);
+        IntStream.range(0, groups).filter(this::viaBlas).forEach(g -> inputGradientColumns(g, groupedWeights, first,
+                blas));
+        fineSlices.forEachSlice(groups, (slice, from, to) -> {
+            float[] meansByChannel = fineSlices.array(slice, size);
+            for (int g = from; g < to; g++) {
                 if (!viaBlas(g)) {
                     inputGradientColumns(g, groupedWeights, meansByChannel, SmallProducts.LOOPS);
                 }

@@ -33,19 +33,24 @@ final class NchwRows {
         return rows;
     }
 
-    /** Rows {@code [N][M]} written into the NCHW buffer {@code out}, one image's planes per bulk put. */
-    static void toPlanes(float[] rows, int batch, int m, int pixels, FloatBuffer out) {
-        IntStream.range(0, batch).parallel().forEach(b -> {
-            float[] image = new float[m * pixels];
-            for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
-                int width = Math.min(BLOCK, pixels - p0);
-                for (int o = 0; o < m; o++) {
-                    for (int q = 0, from = (b * pixels + p0) * m + o; q < width; q++, from += m) {
-                        image[o * pixels + p0 + q] = rows[from];
+    /**
+     * Rows {@code [N][M]} written into the NCHW buffer {@code out}, one image's planes per
+     * bulk put, each image transposed in its slice's {@code scratch} array.
+     */
+    static void toPlanes(float[] rows, int batch, int m, int pixels, FloatBuffer out, WorkerScratch scratch) {
+        scratch.forEachSlice(batch, (slice, first, end) -> {
+            float[] image = scratch.array(slice, m * pixels);
+            for (int b = first; b < end; b++) {
+                for (int p0 = 0; p0 < pixels; p0 += BLOCK) {
+                    int width = Math.min(BLOCK, pixels - p0);
+                    for (int o = 0; o < m; o++) {
+                        for (int q = 0, from = (b * pixels + p0) * m + o; q < width; q++, from += m) {
+                            image[o * pixels + p0 + q] = rows[from];
+                        }
                     }
                 }
+                out.put(b * m * pixels, image, 0, m * pixels);
             }
-            out.put(b * m * pixels, image);
         });
     }
 }

@@ -8,7 +8,6 @@ import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -64,6 +63,10 @@ public final class ReuseConvKernel implements ConvKernel {
     private float[] weightValues;
     private float[] gradValues;
     private float[] gradRows;
+    /** The weight gradient in the layer's {@code [M, K]} order, before it is copied out. */
+    private float[] weightGradient;
+    /** Per slice of images: the zero-padded plane {@link #foldInputGradient} adds into. */
+    private final WorkerScratch paddedPlanes = WorkerScratch.perCore(WorkerScratch.SLICES_PER_CORE);
 
     /** A kernel that clusters every step (whatever {@code scope.clusterCache()} says). */
     public ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope, ClusteringAlgorithm clustering,
@@ -217,12 +220,14 @@ public final class ReuseConvKernel implements ConvKernel {
         }
     }
 
-    /** Weights {@code [M, K]} regrouped as {@code [G][L][M]} (zero rows past K). */
+    /** Weights {@code [M, K]} regrouped as {@code [G][L][M]} (zero rows past K), into the last step's array. */
     private float[] group(float[] weights) {
         int m = geometry.outChannels();
         int k = geometry.rowLength();
         int length = setting.subVectorLength();
-        float[] grouped = new float[rows.groups() * length * m];
+        int size = rows.groups() * length * m;
+        // rows past K are never written, so a reused array keeps them zero
+        float[] grouped = groupedWeights != null && groupedWeights.length == size ? groupedWeights : new float[size];
         for (int o = 0; o < m; o++) {
             for (int col = 0; col < k; col++) {
                 grouped[col * m + o] = weights[o * k + col];
@@ -231,17 +236,19 @@ public final class ReuseConvKernel implements ConvKernel {
         return grouped;
     }
 
-    /** The inverse of {@link #group}: {@code [G][L][M]} back to {@code [M, K]}. */
+    /** The inverse of {@link #group}: {@code [G][L][M]} back to {@code [M, K]}, into the last step's array. */
     private float[] ungroup(float[] grouped) {
         int m = geometry.outChannels();
         int k = geometry.rowLength();
-        float[] weights = new float[m * k];
+        if (weightGradient == null || weightGradient.length != m * k) {
+            weightGradient = new float[m * k];
+        }
         for (int o = 0; o < m; o++) {
             for (int col = 0; col < k; col++) {
-                weights[o * k + col] = grouped[col * m + o];
+                weightGradient[o * k + col] = grouped[col * m + o];
             }
         }
-        return weights;
+        return weightGradient;
     }
 
     /**
@@ -261,13 +268,16 @@ public final class ReuseConvKernel implements ConvKernel {
         int paddedW = geometry.paddedSize(width);
         INDArray grad = gradInput.shaped(inputShape);
         FloatBuffer target = grad.data().asNioFloat();
-        IntStream.range(0, (int) inputShape[0]).parallel().forEach(b -> {
-            float[] padded = new float[geometry.paddedSize(height) * paddedW];
-            for (int c = 0; c < channels; c++) {
-                Arrays.fill(padded, 0f);
-                addPlane(padded, clusterColumns, b, c, outH, outW, paddedW);
-                for (int y = 0, plane = b * channels + c; y < height; y++) {
-                    target.put((plane * height + y) * width, padded, (y + p) * paddedW + p, width);
+        int paddedSize = geometry.paddedSize(height) * paddedW;
+        paddedPlanes.forEachSlice((int) inputShape[0], (slice, first, end) -> {
+            float[] padded = paddedPlanes.array(slice, paddedSize);
+            for (int b = first; b < end; b++) {
+                for (int c = 0; c < channels; c++) {
+                    Arrays.fill(padded, 0, paddedSize, 0f);
+                    addPlane(padded, clusterColumns, b, c, outH, outW, paddedW);
+                    for (int y = 0, plane = b * channels + c; y < height; y++) {
+                        target.put((plane * height + y) * width, padded, (y + p) * paddedW + p, width);
+                    }
                 }
             }
         });

@@ -20,7 +20,8 @@ class ClusterTablesTest {
     private static final int GROUPS = 12;
     private static final int LENGTH = 3;
     private static final int M = 5;
-    private static final int BATCH = 2;
+    /** Several images per core's slice on a 2-core machine, split unevenly. */
+    private static final int BATCH = 5;
     private static final int PIXELS = 7;
     private static final int ROWS = BATCH * PIXELS;
 

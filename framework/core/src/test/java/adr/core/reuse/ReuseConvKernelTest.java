@@ -122,10 +122,13 @@ class ReuseConvKernelTest {
     }
 
     // the last two have more than FEW_GROUPS groups (12 and 23): the row-major reconstruction and sums
-    @ParameterizedTest(name = "K={0}x3x3 L={1} stride {2} padding {3}")
-    @CsvSource({"2, 6, 1, 1", "3, 9, 1, 0", "2, 4, 2, 1", "3, 5, 1, 1", "4, 3, 1, 1", "5, 2, 2, 0"})
-    void matchesTheDoublePrecisionReferenceForFixedAssignments(int channels, int length, int stride, int padding) {
-        int[] shape = {2, channels, 5, 5};
+    /** Batches of 5 give each core's slice of images several (uneven) images on a 2-core machine. */
+    @ParameterizedTest(name = "K={0}x3x3 L={1} stride {2} padding {3} batch {4}")
+    @CsvSource({"2, 6, 1, 1, 2", "3, 9, 1, 0, 2", "2, 4, 2, 1, 2", "3, 5, 1, 1, 2", "4, 3, 1, 1, 2", "5, 2, 2, 0, 2",
+        "2, 6, 1, 1, 5", "5, 2, 1, 1, 5"})
+    void matchesTheDoublePrecisionReferenceForFixedAssignments(int channels, int length, int stride, int padding,
+            int batch) {
+        int[] shape = {batch, channels, 5, 5};
         int m = 4;
         int clusters = 5;
         ConvGeometry g = new ConvGeometry(channels, m, 3, stride, padding);
@@ -134,7 +137,7 @@ class ReuseConvKernelTest {
         double[] b = gaussian(12, m);
         Conv2d reuse = Reusing.of(g, floats(w, m, channels, 3, 3), floats(b, m), new ReuseSetting(length, 8), ALL,
                 new FixedClustering(clusters)).conv();
-        INDArray y = reuse.forward(floats(x, 2, channels, 5, 5), true);
+        INDArray y = reuse.forward(floats(x, batch, channels, 5, 5), true);
         ReuseReference ref = reference(shape, g, length, clusters);
         double[] dy = gaussian(13, (int) y.length());
         INDArray dx = reuse.backward(floats(dy, y.shape()));
@@ -142,13 +145,13 @@ class ReuseConvKernelTest {
         assertClose(doubles(y), ref.forward(x, w, b));
         assertClose(doubles(reuse.parameters().get(0).gradient()), ref.weightGradient(x, dy));
         assertClose(doubles(dx), ref.inputGradient(w, dy));
-        assertClose(doubles(reuse.parameters().get(1).gradient()), biasGradient(dy, m));
+        assertClose(doubles(reuse.parameters().get(1).gradient()), biasGradient(dy, m, batch));
     }
 
     /** {@code db[o]}: the output gradient summed over images and pixels, from NCHW values. */
-    private static double[] biasGradient(double[] dy, int m) {
+    private static double[] biasGradient(double[] dy, int m, int batch) {
         double[] db = new double[m];
-        int pixelsPerPlane = dy.length / m / 2;
+        int pixelsPerPlane = dy.length / m / batch;
         for (int i = 0; i < dy.length; i++) {
             db[i / pixelsPerPlane % m] += dy[i];
         }
