@@ -10,7 +10,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A convolution computed on cluster centroids (adaptive deep reuse, Ning, Guan and
@@ -59,6 +58,10 @@ public final class ReuseConvKernel implements ConvKernel {
     private ReuseStats lastStats;
     private final NativeBuffer output = new NativeBuffer();
     private final NativeBuffer gradInput = new NativeBuffer();
+    /** The reused weight and bias gradients in native memory, assigned to the layer's gradients. */
+    private final NativeBuffer weightGradientOut = new NativeBuffer();
+    private final NativeBuffer biasGradientOut = new NativeBuffer();
+    private float[] biasValues;
     private float[] inputValues;
     private float[] weightValues;
     private float[] gradValues;
@@ -114,6 +117,8 @@ public final class ReuseConvKernel implements ConvKernel {
         tables.releaseNative();
         output.release();
         gradInput.release();
+        weightGradientOut.release();
+        biasGradientOut.release();
     }
 
     /** The statistics of the last forward and backward, or null before the first. */
@@ -142,7 +147,7 @@ public final class ReuseConvKernel implements ConvKernel {
         tables.products(groupedWeights);
         timer.lap(Phase.PRODUCT);
         int pixels = outH * outW;
-        float[] biasValues = NativeBuffer.read(bias, null);
+        biasValues = NativeBuffer.read(bias, biasValues);
         INDArray out = output.shaped(batch, geometry.outChannels(), outH, outW);
         if (tables.fewGroups()) {
             tables.reconstructPlanes(assignments, biasValues, out.data().asNioFloat(), batch, pixels);
@@ -189,12 +194,12 @@ public final class ReuseConvKernel implements ConvKernel {
             gradientSums(gradOutput);
             if (scope.weightGradient()) {
                 // from the sums just made: a separate reduction over the gradient cost several ms
-                gradBias.assign(Nd4j.create(tables.biasGradient(assignments), gradBias.shape(), DataType.FLOAT));
+                gradBias.assign(biasGradientOut.put(tables.biasGradient(assignments), gradBias.shape()));
             }
             timer.lap(Phase.GRADIENT_SUMS);
         }
         if (scope.weightGradient()) {
-            gradWeights.assign(Nd4j.create(ungroup(tables.weightGradient()), gradWeights.shape(), DataType.FLOAT));
+            gradWeights.assign(weightGradientOut.put(ungroup(tables.weightGradient()), gradWeights.shape()));
             timer.lap(Phase.WEIGHT_GRADIENT);
         }
         if (reuseInput) {
