@@ -92,7 +92,8 @@ import java.util.stream.IntStream;
  *   <li>sign: 2.2-4.2 ms with 2 workers, 2.6-4.8 ms with 1;</li>
  *   <li>quantized: 4.2-11 ms with 2 workers, 7.3-9.8 ms with 1.</li>
  * </ul>
- * The gain appears only when the second core is free. The JMH benchmark decides.
+ * The gain appears only when the second core is free; the cluster phase of
+ * {@code ./adr bench conv} measures it in place.
  */
 final class LshClustering implements ClusteringAlgorithm {
     /** Below this many projections per call the groups are hashed on the calling thread. */
