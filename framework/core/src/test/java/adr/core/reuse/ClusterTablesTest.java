@@ -68,9 +68,7 @@ class ClusterTablesTest {
         float[] rows = values(7, GROUPS * ROWS * LENGTH);
         float[] gradRows = values(8, ROWS * M);
         Assignments a = assignments();
-        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, ClusterTables.PASS_TABLE_BYTES, blasFrom);
-        tables.centroids(rows, ROWS, a);
-        tables.gradientSums(a, gradRows, ROWS);
+        ClusterTables tables = withGradientSums(blasFrom, rows, gradRows, a);
 
         float[] gradient = tables.weightGradient();
 
@@ -94,9 +92,7 @@ class ClusterTablesTest {
         float[] weights = values(4, GROUPS * LENGTH * M);
         float[] gradRows = values(5, ROWS * M);
         Assignments a = assignments();
-        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, ClusterTables.PASS_TABLE_BYTES, blasFrom);
-        tables.centroids(values(6, GROUPS * ROWS * LENGTH), ROWS, a);
-        tables.gradientSums(a, gradRows, ROWS);
+        ClusterTables tables = withGradientSums(blasFrom, values(6, GROUPS * ROWS * LENGTH), gradRows, a);
 
         float[] columns = tables.inputGradientColumns(weights);
 
@@ -122,6 +118,14 @@ class ClusterTablesTest {
                 }
             }
         }
+    }
+
+    /** Tables after a forward's centroids and a backward's gradient sums, as the backward products find them. */
+    private static ClusterTables withGradientSums(long blasFrom, float[] rows, float[] gradRows, Assignments a) {
+        ClusterTables tables = new ClusterTables(GROUPS, LENGTH, M, ClusterTables.PASS_TABLE_BYTES, blasFrom);
+        tables.centroids(rows, ROWS, a);
+        tables.gradientSums(a, gradRows, ROWS);
+        return tables;
     }
 
     /** Compact ids with a different cluster count per group (1 to 6), every id used. */
