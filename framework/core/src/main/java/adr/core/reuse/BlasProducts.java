@@ -57,6 +57,11 @@ final class BlasProducts implements MatrixProducts {
         result = closed(result);
     }
 
+    /** Whether any native operand is held. */
+    boolean holds() {
+        return left != null || right != null || result != null;
+    }
+
     private static DataBuffer closed(DataBuffer buffer) {
         if (buffer != null && buffer.closeable()) {
             buffer.close();

@@ -95,6 +95,11 @@ final class ClusterTables {
         blas.release();
     }
 
+    /** Whether the BLAS products hold native operands. */
+    boolean holdsNative() {
+        return blas.holds();
+    }
+
     /** {@code P_g = C_g W_g} for every group, from weights grouped as {@code [G][L][M]}. */
     void products(float[] groupedWeights) {
         products = sized(products, groups * maxClusters * outChannels);

@@ -143,6 +143,11 @@ final class GroupedRows implements SubVectors {
         nativeProjections.release();
     }
 
+    /** Whether any native copy is held. */
+    boolean holdsNative() {
+        return nativeRows.holds() || nativeDirections.holds() || nativeProjections.holds();
+    }
+
     @Override
     public FloatBuffer project(float[] directions, int count) {
         if (directions.length != length * count) {

@@ -35,6 +35,11 @@ final class NativeBuffer {
         array = null;
     }
 
+    /** Whether it holds a native array (allocated and not released since). */
+    boolean holds() {
+        return array != null;
+    }
+
     /** Copies {@code values} (at least as many as the shape holds) in; returns the native array. */
     INDArray put(float[] values, long... shape) {
         INDArray target = shaped(shape);

@@ -97,6 +97,11 @@ public final class ReuseController implements TrainingListener {
                 l.kernel == null ? null : l.kernel.lastStats())).toList();
     }
 
+    /** The reuse kernel {@code layer} computes with now, null when it is exact or not a convolution. */
+    ReuseConvKernel kernelOf(String layer) {
+        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst().map(l -> l.kernel).orElse(null);
+    }
+
     /** Mean {@code r_c} per convolution over the steps so far (1 for exact steps). */
     public Map<String, Double> meanRemainingRatio() {
         Map<String, Double> means = new LinkedHashMap<>();
@@ -196,6 +201,11 @@ public final class ReuseController implements TrainingListener {
         String apply(ReuseSetting next, ReuseScope nextScope) {
             setting = next;
             scope = nextScope;
+            if (kernel != null) {
+                // between steps no layer holds the old kernel's arrays (each drops its input after its
+                // backward), so its memory is freed now for the next kernel rather than left to the collector
+                kernel.releaseNative();
+            }
             if (next == null) {
                 kernel = null;
                 conv.useKernel(null);

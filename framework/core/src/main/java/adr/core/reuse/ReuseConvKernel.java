@@ -106,11 +106,11 @@ public final class ReuseConvKernel implements ConvKernel {
     }
 
     /**
-     * Frees this kernel's native buffers now, for a kernel used for a few steps and then
-     * dropped (a probe's): a dropped kernel's buffers wait for the garbage collector, so the
-     * next kernel's allocations would fault in fresh memory (CifarNet conv2's 80 MB of
-     * unfolded rows took 250-315 ms to allocate and copy in on a probe's first step, 6 ms
-     * after). The arrays the kernel returned must not be used after this.
+     * Frees this kernel's native buffers now, for a kernel that is dropped (a probe's, or
+     * a layer's when its setting changes): a dropped kernel's buffers wait for the garbage
+     * collector, so the next kernel's allocations would fault in fresh memory (CifarNet
+     * conv2's 80 MB of unfolded rows took 250-315 ms to allocate and copy in on a probe's
+     * first step, 6 ms after). The arrays the kernel returned must not be used after this.
      */
     void releaseNative() {
         rows.releaseNative();
@@ -119,6 +119,12 @@ public final class ReuseConvKernel implements ConvKernel {
         gradInput.release();
         weightGradientOut.release();
         biasGradientOut.release();
+    }
+
+    /** Whether any native buffer is held (none after {@link #releaseNative} until the next step). */
+    boolean holdsNative() {
+        return rows.holdsNative() || tables.holdsNative() || output.holds() || gradInput.holds()
+                || weightGradientOut.holds() || biasGradientOut.holds();
     }
 
     /** The statistics of the last forward and backward, or null before the first. */

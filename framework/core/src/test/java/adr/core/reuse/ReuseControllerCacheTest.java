@@ -23,8 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The controller hands each step's images to the cache, and a setting change empties it;
- * a layer nobody probes any more stops recording its input.
+ * The controller hands each step's images to the cache, and a setting change empties it
+ * and frees the replaced kernel's native memory; a layer nobody probes any more stops
+ * recording its input.
  */
 class ReuseControllerCacheTest {
     private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
@@ -84,6 +85,39 @@ class ReuseControllerCacheTest {
         }
         assertThat(changes).hasSize(3).allSatisfy(c -> assertThat(c.reason())
                 .contains("cluster cache: per image"));
+    }
+
+    @Test
+    void aReplacedKernelFreesItsNativeMemory() {
+        Conv2d conv = firstConv();
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        ReuseSetting[] plan = {COARSE, COARSE, FINE, null, null};
+        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
+                (layer, current, view) -> {
+                    ReuseSetting next = plan[(int) view.step()];
+                    return next == null ? LayerDecision.exact("exact from here") : new LayerDecision(next, "plan");
+                },
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add);
+        INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
+        List<ReuseConvKernel> kernels = new ArrayList<>();
+        List<Boolean> heldAfterStep = new ArrayList<>();
+
+        for (int step = 0; step < plan.length; step++) {
+            controller.beforeStep(new StepContext(1, step, plan.length, plan.length, SAMPLES));
+            kernels.add(controller.kernelOf("conv1"));
+            INDArray y = network.forward(images.dup(), true);
+            network.backward(Nd4j.onesLike(y));
+            heldAfterStep.add(kernels.get(step) != null && kernels.get(step).holdsNative());
+        }
+
+        ReuseConvKernel coarse = kernels.get(0);
+        ReuseConvKernel fine = kernels.get(2);
+        assertThat(kernels.get(1)).isSameAs(coarse);
+        assertThat(fine).isNotSameAs(coarse);
+        assertThat(kernels.subList(3, 5)).containsOnlyNulls();
+        assertThat(heldAfterStep).containsExactly(true, true, true, false, false);
+        assertThat(coarse.holdsNative()).as("freed when the fine level replaced it").isFalse();
+        assertThat(fine.holdsNative()).as("freed when the layer went exact").isFalse();
     }
 
     @Test
