@@ -12,8 +12,10 @@ import adr.spi.LayerShape;
 import adr.spi.clustering.ClusteringAlgorithm;
 import adr.spi.clustering.ClusteringFactory;
 import adr.spi.config.Config;
+import adr.spi.reuse.ReusePolicy;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +63,20 @@ class ReuseControllerCacheTest {
                 Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
     }
 
+    /** A controller of {@code network} with the test's clustering, recording its changes. */
+    private ReuseController controller(Network network, AdaptationStrategy strategy, ReusePolicy policy) {
+        return new ReuseController(network, factory, Config.defaults(List.of()), strategy, policy, new Seeds(3),
+                changes::add);
+    }
+
     @Test
     void aSettingChangeStartsAnEmptyCache() {
         Conv2d conv = firstConv();
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         ReuseSetting[] plan = {COARSE, COARSE, FINE, FINE, COARSE};
-        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
+        ReuseController controller = controller(network,
                 (layer, current, view) -> new LayerDecision(plan[(int) view.step()], "step " + view.step()),
-                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache(), new Seeds(3),
-                changes::add);
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache());
         INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
 
         for (int step = 0; step < plan.length; step++) {
@@ -92,12 +99,10 @@ class ReuseControllerCacheTest {
         Conv2d conv = firstConv();
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         ReuseSetting[] plan = {COARSE, COARSE, FINE, null, null};
-        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
-                (layer, current, view) -> {
-                    ReuseSetting next = plan[(int) view.step()];
-                    return next == null ? LayerDecision.exact("exact from here") : new LayerDecision(next, "plan");
-                },
-                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add);
+        ReuseController controller = controller(network, (layer, current, view) -> {
+            ReuseSetting next = plan[(int) view.step()];
+            return next == null ? LayerDecision.exact("exact from here") : new LayerDecision(next, "plan");
+        }, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS);
         INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
         List<ReuseConvKernel> kernels = new ArrayList<>();
         List<Boolean> heldAfterStep = new ArrayList<>();
@@ -126,14 +131,12 @@ class ReuseControllerCacheTest {
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         int lastProbe = 2;
         int idle = (int) ReuseController.RECORDING_IDLE_STEPS;
-        ReuseController controller = new ReuseController(network, factory, Config.defaults(List.of()),
-                (layer, current, view) -> {
-                    if (view.step() <= lastProbe) {
-                        view.probe(layer.name(), COARSE);
-                    }
-                    return LayerDecision.exact("exact, probing until step " + lastProbe);
-                },
-                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add);
+        ReuseController controller = controller(network, (layer, current, view) -> {
+            if (view.step() <= lastProbe) {
+                view.probe(layer.name(), COARSE);
+            }
+            return LayerDecision.exact("exact, probing until step " + lastProbe);
+        }, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS);
         INDArray images = Nd4j.rand(DataType.FLOAT, 2, 1, 6, 6);
         int total = lastProbe + idle + 3;
         List<Boolean> recorded = new ArrayList<>();
