@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 final class BlasProducts implements MatrixProducts {
     /**
      * Multiply-adds per product from which BLAS is faster than the loops, copies
-     * included. Measured per group with ND4J on oneDNN/AVX2, 2 cores: 1.6M (1024 x 25 x
-     * 64) even, 2.9M (700 x 64 x 64) 1.5x, 48M (734 x 256 x 256) 4-5x in BLAS's favour.
+     * included. Measured per group with this build's ND4J (oneDNN, AVX2) on 2 cores, loops
+     * against BLAS: 1.6M (1024 x 25 x 64) either way from run to run, 2.9M (700 x 64 x 64)
+     * about 2.5x and 48M (734 x 256 x 256) about 5x in BLAS's favour.
      */
     static final long MIN_MULTIPLY_ADDS = 2_000_000;
 
