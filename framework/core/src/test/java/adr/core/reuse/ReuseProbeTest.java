@@ -57,6 +57,15 @@ class ReuseProbeTest {
         return new LayerShape("conv", g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
     }
 
+    /** A layer of geometry {@code g} with Gaussian weights and bias drawn from the two seeds. */
+    private static Conv2d seededConv(ConvGeometry g, long weightSeed, long biasSeed) {
+        int m = g.outChannels();
+        int c = g.inChannels();
+        int k = g.kernel();
+        return new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(weightSeed, m * c * k * k), m, c, k, k),
+                floats(gaussian(biasSeed, m), m));
+    }
+
     private static ReuseProbe probe(Supplier<ClusteringAlgorithm> algorithm) {
         return new ReuseProbe(new TestClustering(algorithm), Config.defaults(List.of()), new Seeds(1));
     }
@@ -64,8 +73,7 @@ class ReuseProbeTest {
     @Test
     void theFirstProbeStartsRecordingAndLaterOnesMeasureTheLastTrainingInput() {
         ConvGeometry g = new ConvGeometry(2, 4, 3, 1, 1);
-        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(1, 72), 4, 2, 3, 3),
-                floats(gaussian(2, 4), 4));
+        Conv2d conv = seededConv(g, 1, 2);
         ReuseProbe probe = probe(() -> new FixedClustering(3));
         ReuseSetting setting = new ReuseSetting(6, 2);
 
@@ -88,8 +96,7 @@ class ReuseProbeTest {
         for (int i = 0; i < image.length; i++) {
             image[i] = perChannel[i / 36];
         }
-        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(2, 8 * 27), 8, 3, 3, 3),
-                floats(gaussian(3, 8), 8));
+        Conv2d conv = seededConv(g, 2, 3);
         ReuseProbe probe = probe(DedupClustering::new);
         probe.measure(conv, shape(g), new ReuseSetting(9, 8), EXACT, 0);
         conv.forward(floats(image, 2, 3, 6, 6), true);
@@ -160,8 +167,7 @@ class ReuseProbeTest {
     @Test
     void levelsProbedAtOneStepShareTheExactStepAndARepeatMeasuresItAgain() {
         ConvGeometry g = new ConvGeometry(3, 4, 3, 1, 1);
-        Conv2d conv = new Conv2d("conv", g, ConvAlgorithm.AUTO, floats(gaussian(11, 108), 4, 3, 3, 3),
-                floats(gaussian(12, 4), 4));
+        Conv2d conv = seededConv(g, 11, 12);
         ReuseProbe shared = probe(() -> new FixedClustering(5));
         shared.measure(conv, shape(g), new ReuseSetting(4, 3), EXACT, 0);
         conv.forward(floats(gaussian(10, 150), 2, 3, 5, 5), true);
