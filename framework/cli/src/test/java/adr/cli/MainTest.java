@@ -39,10 +39,15 @@ class MainTest {
 
         int code = run("train", "--dataset", "idx:" + missing);
 
+        assertRefusedInOneLineWithoutARun(code, missing.toString());
+        assertThat(err.toString()).doesNotContain("Exception");
+    }
+
+    /** Exit code 2, one line naming {@code names}, and nothing in the run history. */
+    private void assertRefusedInOneLineWithoutARun(int code, String names) {
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
-        assertThat(err.toString().strip()).startsWith("adr: ").contains(missing.toString()).doesNotContain("\n")
-                .doesNotContain("Exception");
-        assertThat(home).as("no run opened").isEmptyDirectory();
+        assertThat(err.toString().strip()).startsWith("adr: ").contains(names).doesNotContain("\n");
+        assertThat(home).as("no run opened: the data is read before the journal").isEmptyDirectory();
     }
 
     @Test
@@ -51,10 +56,7 @@ class MainTest {
 
         int code = run("train", "--dataset", "idx:" + dir);
 
-        assertThat(code).isEqualTo(Main.USAGE_ERROR);
-        assertThat(err.toString().strip()).startsWith("adr: ").contains("missing train-labels-idx1-ubyte[.gz]")
-                .doesNotContain("\n");
-        assertThat(home).as("no run opened").isEmptyDirectory();
+        assertRefusedInOneLineWithoutARun(code, "missing train-labels-idx1-ubyte[.gz]");
     }
 
     @Test
@@ -66,10 +68,7 @@ class MainTest {
 
         int code = run("train", "--dataset", "idx:" + dir);
 
-        assertThat(code).isEqualTo(Main.USAGE_ERROR);
-        assertThat(err.toString().strip()).startsWith("adr: ").contains("train-images-idx3-ubyte")
-                .doesNotContain("\n");
-        assertThat(home).as("no run opened: the data is read before the journal").isEmptyDirectory();
+        assertRefusedInOneLineWithoutARun(code, "train-images-idx3-ubyte");
     }
 
     @Test
