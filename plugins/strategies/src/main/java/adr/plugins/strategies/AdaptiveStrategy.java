@@ -79,88 +79,24 @@ final class AdaptiveStrategy implements AdaptationStrategy {
      */
     static final double DEFAULT_MAX_ERROR = 0.25;
 
-    private final Ladder ladder;
-    private final Rules rules;
-    private final Map<String, LayerState> states = new ConcurrentHashMap<>();
+    /** Probes per speed check; their median ratio decides. */
+    static final int TIMING_PROBES = 3;
 
-    AdaptiveStrategy(Ladder ladder, Rules rules) {
+    private final Ladder ladder;
+    private final AdaptiveRules rules;
+    private final Map<String, LadderPosition> states = new ConcurrentHashMap<>();
+
+    AdaptiveStrategy(Ladder ladder, AdaptiveRules rules) {
         this.ladder = ladder;
         this.rules = rules;
     }
 
-    /** The thresholds, validated by the factory. */
-    record Rules(int window, double stall, double healthy, int patience, long cooldown, double maxRatio,
-            double minSpeedup, double maxError) {
-
-        /** Whether a level is probed after its cooldown (for its speed, its error or both). */
-        boolean checksLevels() {
-            return minSpeedup > 0 || maxError > 0;
-        }
-
-        boolean tooCoarse(ProbeResult probe) {
-            return maxError > 0 && !(probe.relativeError() <= maxError);
-        }
-    }
-
-    /** Probes per speed check; their median ratio decides. */
-    static final int TIMING_PROBES = 3;
-
-    /**
-     * One layer's place on its ladder; {@code index == ladder.size()} is exact.
-     *
-     * @param floor the coarsest level the layer may move back to: levels below it failed
-     *     the error check
-     * @param timed whether this level was checked (speed and error) and found sufficient
-     */
-    private record LayerState(List<ReuseSetting> ladder, int index, int floor, long changedAt, int accuraciesSeen,
-            String reason, boolean timed) {
-
-        boolean exact() {
-            return index >= ladder.size();
-        }
-
-        ReuseSetting level(int i) {
-            return ladder.get(i);
-        }
-
-        LayerDecision decision() {
-            return exact() ? LayerDecision.exact(reason) : new LayerDecision(ladder.get(index), reason);
-        }
-
-        LayerState seen(int accuracies) {
-            return new LayerState(ladder, index, floor, changedAt, accuracies, reason, timed);
-        }
-
-        LayerState finer(long step, String cause) {
-            boolean end = index + 1 >= ladder.size();
-            return new LayerState(ladder, index + 1, floor, step, accuraciesSeen,
-                    cause + (end ? ", exact after the last level" : ", finer"), false);
-        }
-
-        LayerState coarser(long step, String cause) {
-            return new LayerState(ladder, index - 1, floor, step, accuraciesSeen, cause + ", coarser", false);
-        }
-
-        /** A checked level {@code to} past the current one, which becomes the floor. */
-        LayerState refined(int to, long step, String cause) {
-            return new LayerState(ladder, to, to, step, accuraciesSeen, cause, true);
-        }
-
-        LayerState off(long step, String cause) {
-            return new LayerState(ladder, ladder.size(), floor, step, accuraciesSeen, cause, true);
-        }
-
-        LayerState speedChecked() {
-            return new LayerState(ladder, index, floor, changedAt, accuraciesSeen, reason, true);
-        }
-    }
-
     @Override
     public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
-        LayerState state = states.computeIfAbsent(layer.name(), name -> new LayerState(ladder.forLayer(layer), 0, 0,
-                view.step(), view.testAccuracies().size(), "adaptive: start at the coarsest level", false));
+        LadderPosition state = states.computeIfAbsent(layer.name(),
+                name -> LadderPosition.start(ladder.forLayer(layer), view.step(), view.testAccuracies().size()));
         if (!state.exact()) {
-            LayerState next = next(state, layer, current, view);
+            LadderPosition next = next(state, layer, current, view);
             if (next != state) {
                 states.put(layer.name(), next);
                 state = next;
@@ -169,7 +105,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         return state.decision();
     }
 
-    private LayerState next(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+    private LadderPosition next(LadderPosition state, LayerShape layer, ReuseSetting current, TrainingView view) {
         long step = view.step();
         TrainingView.LayerStats stats = view.layer(layer.name());
         boolean exactStep = stats == null || !stats.reused();
@@ -211,7 +147,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
      * The "too coarse" and "too slow" rules: records the input at a level's first step,
      * checks the level after the cooldown.
      */
-    private LayerState levelRule(LayerState state, LayerShape layer, ReuseSetting current, TrainingView view) {
+    private LadderPosition levelRule(LadderPosition state, LayerShape layer, ReuseSetting current, TrainingView view) {
         if (current == null || state.timed() || !rules.checksLevels()) {
             return state;
         }
@@ -229,7 +165,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
      * deterministic: same batch, same seed) and the first within it is taken, exact when
      * none is; the level taken must then be {@code min-speedup} times faster than exact.
      */
-    private LayerState levelChecked(LayerState state, LayerShape layer, TrainingView view) {
+    private LadderPosition levelChecked(LadderPosition state, LayerShape layer, TrainingView view) {
         int index = state.index();
         Optional<ProbeResult> probe = view.probe(layer.name(), state.level(index));
         if (probe.isEmpty()) {
@@ -286,7 +222,7 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                 median.reuseSeconds() * 1000, median.exactSeconds() * 1000);
     }
 
-    private LayerState healthy(LayerState state, LossTrend trend, long step) {
+    private LadderPosition healthy(LadderPosition state, LossTrend trend, long step) {
         if (state.index() <= state.floor() || step - state.changedAt() < (long) rules.patience() * rules.window()
                 || trend.windows() < rules.patience() + 1) {
             return state;
@@ -304,9 +240,6 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     static final class Factory implements AdaptationStrategyFactory {
-        /** The losses the engine keeps; every window the rules compare must fit in them. */
-        static final int LOSS_HISTORY = 256;
-
         @Override
         public String name() {
             return "adaptive";
@@ -337,43 +270,10 @@ final class AdaptiveStrategy implements AdaptationStrategy {
 
         @Override
         public AdaptationStrategy create(Config config) {
-            Ladder ladder = Ladder.parse(config.text("ladder"));
-            long window = config.integer("window");
-            double stall = config.decimal("stall");
-            double healthy = config.decimal("healthy");
-            long patience = config.integer("patience");
-            long cooldown = config.integer("cooldown");
-            double maxRatio = config.decimal("max-ratio");
-            double minSpeedup = config.decimal("min-speedup");
-            double maxError = config.decimal("max-error");
-            if (window < 2 || 2 * window > LOSS_HISTORY) {
-                throw new IllegalArgumentException("adaptive strategy: window must be in 2.." + LOSS_HISTORY / 2
-                        + " (two windows must fit the " + LOSS_HISTORY + " losses kept), got " + window);
-            }
-            if (!Double.isFinite(stall) || !Double.isFinite(healthy) || stall >= healthy) {
-                throw new IllegalArgumentException("adaptive strategy: stall must be below healthy, got stall="
-                        + stall + " healthy=" + healthy);
-            }
-            if (patience < 1 || patience >= LOSS_HISTORY || (patience + 1) * window > LOSS_HISTORY) {
-                throw new IllegalArgumentException("adaptive strategy: patience must be >= 1 with (patience + 1) * "
-                        + "window <= " + LOSS_HISTORY + ", got patience=" + patience + " window=" + window);
-            }
-            if (cooldown < 0) {
-                throw new IllegalArgumentException("adaptive strategy: cooldown must be >= 0, got " + cooldown);
-            }
-            if (!(maxRatio > 0 && maxRatio <= 1)) {
-                throw new IllegalArgumentException("adaptive strategy: max-ratio must be in (0, 1], got " + maxRatio);
-            }
-            if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
-                throw new IllegalArgumentException("adaptive strategy: min-speedup must be a number >= 0, got "
-                        + minSpeedup);
-            }
-            if (!(maxError >= 0) || Double.isInfinite(maxError)) {
-                throw new IllegalArgumentException("adaptive strategy: max-error must be a number >= 0, got "
-                        + maxError);
-            }
-            return new AdaptiveStrategy(ladder, new Rules((int) window, stall, healthy, (int) patience,
-                    cooldown == 0 ? window : cooldown, maxRatio, minSpeedup, maxError));
+            return new AdaptiveStrategy(Ladder.parse(config.text("ladder")), AdaptiveRules.of(
+                    config.integer("window"), config.decimal("stall"), config.decimal("healthy"),
+                    config.integer("patience"), config.integer("cooldown"), config.decimal("max-ratio"),
+                    config.decimal("min-speedup"), config.decimal("max-error")));
         }
     }
 }

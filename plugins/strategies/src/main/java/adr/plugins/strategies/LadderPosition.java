@@ -1,0 +1,63 @@
+package adr.plugins.strategies;
+
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.LayerDecision;
+import java.util.List;
+
+/**
+ * One layer's place on its ladder under the {@code adaptive} strategy, immutable; every
+ * move returns a new position. {@code index == ladder.size()} is exact.
+ *
+ * @param changedAt the step of the last change (the start counts as one)
+ * @param accuraciesSeen how many test accuracies the strategy had read at the last look
+ * @param floor the coarsest level the layer may move back to: levels below it failed
+ *     the error check
+ * @param timed whether this level was checked (speed and error) and found sufficient
+ */
+record LadderPosition(List<ReuseSetting> ladder, int index, int floor, long changedAt, int accuraciesSeen,
+        String reason, boolean timed) {
+
+    /** At the coarsest level. */
+    static LadderPosition start(List<ReuseSetting> ladder, long step, int accuraciesSeen) {
+        return new LadderPosition(ladder, 0, 0, step, accuraciesSeen, "adaptive: start at the coarsest level", false);
+    }
+
+    boolean exact() {
+        return index >= ladder.size();
+    }
+
+    ReuseSetting level(int i) {
+        return ladder.get(i);
+    }
+
+    LayerDecision decision() {
+        return exact() ? LayerDecision.exact(reason) : new LayerDecision(ladder.get(index), reason);
+    }
+
+    LadderPosition seen(int accuracies) {
+        return new LadderPosition(ladder, index, floor, changedAt, accuracies, reason, timed);
+    }
+
+    LadderPosition finer(long step, String cause) {
+        boolean end = index + 1 >= ladder.size();
+        return new LadderPosition(ladder, index + 1, floor, step, accuraciesSeen,
+                cause + (end ? ", exact after the last level" : ", finer"), false);
+    }
+
+    LadderPosition coarser(long step, String cause) {
+        return new LadderPosition(ladder, index - 1, floor, step, accuraciesSeen, cause + ", coarser", false);
+    }
+
+    /** A checked level {@code to} past the current one, which becomes the floor. */
+    LadderPosition refined(int to, long step, String cause) {
+        return new LadderPosition(ladder, to, to, step, accuraciesSeen, cause, true);
+    }
+
+    LadderPosition off(long step, String cause) {
+        return new LadderPosition(ladder, ladder.size(), floor, step, accuraciesSeen, cause, true);
+    }
+
+    LadderPosition speedChecked() {
+        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, true);
+    }
+}
