@@ -1,5 +1,8 @@
 package adr.core.reuse;
 
+import static adr.core.reuse.KeptArrays.sized;
+import static adr.core.reuse.KeptArrays.zeroed;
+
 import adr.spi.clustering.Assignments;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -10,7 +13,8 @@ import java.util.stream.IntStream;
  * cluster count) rows per group; the per-group products ({@link SmallProducts}, or
  * {@link BlasProducts} for large groups) touch only a group's used rows:
  * centroids {@code C [G][nmax][L]}, products {@code P = C_g W_g [G][nmax][M]}, and in
- * the backward pass the per-cluster output-gradient sums {@code S [G][nmax][M]}.
+ * the backward pass the per-cluster output-gradient sums {@code S [G][nmax][M]}
+ * ({@link ClusterGradientSums}) with the weight and input gradients computed from them.
  * Padding rows are never referenced by an id. Hot loops are single passes
  * over primitive arrays, parallel over groups (each group owns its table rows).
  */
@@ -29,20 +33,15 @@ final class ClusterTables {
     private int[] counts = new int[0];
     private float[] centroids = new float[0];
     private float[] products = new float[0];
-    private float[] gradientSums = new float[0];
+    private final ClusterGradientSums gradientSums;
     private float[] weightGradient = new float[0];
     private float[] inputGradientColumns = new float[0];
     /** Output rows {@code [N][M]} of {@link #reconstruct}, before the NCHW transpose. */
     private float[] rowSums = new float[0];
     /** A few slices per core, each with a plane, an image or the input-gradient means as scratch. */
     private final WorkerScratch fineSlices = WorkerScratch.perCore(WorkerScratch.SLICES_PER_CORE);
-    /**
-     * One slice per core, for passes that read every group's table once per slice
-     * (reconstruction) or keep a table per slice (the partial gradient sums, added up after).
-     */
+    /** One slice per core, for reconstruction: each slice reads every group's table once. */
     private final WorkerScratch coreSlices = WorkerScratch.perCore(1);
-    /** Per slice of {@link #coreSlices} in {@link #gradientSumsFromPlanes}: the image it is adding. */
-    private final WorkerScratch coreImages = WorkerScratch.perCore(1);
 
     ClusterTables(int groups, int length, int outChannels) {
         this(groups, length, outChannels, PASS_TABLE_BYTES, BlasProducts.MIN_MULTIPLY_ADDS);
@@ -58,6 +57,7 @@ final class ClusterTables {
         this.outChannels = outChannels;
         this.passTableBytes = passTableBytes;
         this.blasFrom = blasFrom;
+        this.gradientSums = new ClusterGradientSums(groups, outChannels);
     }
 
     /** Centroid of every cluster: the mean of its members' sub-vectors. */
@@ -229,86 +229,26 @@ final class ClusterTables {
         });
     }
 
-    /**
-     * {@link #gradientSums} from the NCHW output gradient {@code [batch, M, pixels]}: each
-     * worker sums a slice of the images into a table of its own, then the tables are
-     * added, so a single group still uses every core. Pixel by pixel, a row's channels
-     * are read a plane apart (each cache line serves {@code 16} pixels in turn) and added
-     * to its cluster's contiguous table row: no transposed copy, and consecutive adds go
-     * to different addresses even when neighbouring pixels share a cluster.
-     */
+    /** {@code S_g[c]}, the sum of {@code dY[n]} over the members of cluster {@code c}, from NCHW {@code [batch, M, pixels]}. */
     void gradientSumsFromPlanes(Assignments a, FloatBuffer grad, int batch, int pixels) {
-        int m = outChannels;
-        int size = groups * maxClusters * m;
-        coreSlices.forEachSlice(batch, (slice, first, end) -> {
-            float[] sums = coreSlices.array(slice, size);
-            Arrays.fill(sums, 0, size, 0f);
-            float[] image = coreImages.array(slice, m * pixels);
-            for (int b = first; b < end; b++) {
-                grad.get(b * m * pixels, image, 0, m * pixels); // one image at a time: stays in cache
-                sumImage(a, image, b, pixels, sums);
-            }
-        });
-        gradientSums = zeroed(gradientSums, size);
-        for (int slice = 0; slice < coreSlices.slices(batch); slice++) {
-            float[] sums = coreSlices.array(slice, size);
-            for (int i = 0; i < size; i++) {
-                gradientSums[i] += sums[i];
-            }
-        }
+        gradientSums.fromPlanes(a, maxClusters, grad, batch, pixels);
     }
 
-    /** Adds every pixel of image {@code b} (its gradient {@code [M, pixels]}) into its cluster's row of every group. */
-    private void sumImage(Assignments a, float[] image, int b, int pixels, float[] sums) {
-        int m = outChannels;
-        for (int g = 0; g < groups; g++) {
-            int[] ids = a.ids(g);
-            int base = g * maxClusters;
-            for (int p = 0, row = b * pixels; p < pixels; p++, row++) {
-                int to = (base + ids[row]) * m;
-                for (int o = 0, from = p; o < m; o++, from += pixels) {
-                    sums[to + o] += image[from];
-                }
-            }
-        }
-    }
-
-    /**
-     * The bias gradient {@code sum_n dY[n]}, from the gradient sums: every row is in
-     * exactly one cluster of group 0, so summing that group's clusters sums every row.
-     */
-    float[] biasGradient(Assignments a) {
-        int m = outChannels;
-        float[] bias = new float[m];
-        for (int c = 0; c < a.count(0); c++) {
-            for (int o = 0, from = c * m; o < m; o++, from++) {
-                bias[o] += gradientSums[from];
-            }
-        }
-        return bias;
-    }
-
-    /** {@code S_g[c] = sum of dY[n] over the members n of cluster c}, from rows {@code [N][M]}. */
+    /** {@code S_g[c]} from the output gradient as rows {@code [N][M]}. */
     void gradientSums(Assignments a, float[] gradRows, int n) {
-        int m = outChannels;
-        gradientSums = zeroed(gradientSums, groups * maxClusters * m);
-        IntStream.range(0, groups).parallel().forEach(g -> {
-            int[] ids = a.ids(g);
-            int base = g * maxClusters;
-            for (int r = 0; r < n; r++) {
-                int to = (base + ids[r]) * m;
-                for (int o = 0, from = r * m; o < m; o++, from++) {
-                    gradientSums[to + o] += gradRows[from];
-                }
-            }
-        });
+        gradientSums.fromRows(a, maxClusters, gradRows, n);
+    }
+
+    /** The bias gradient {@code sum_n dY[n]}, from the gradient sums. */
+    float[] biasGradient(Assignments a) {
+        return gradientSums.biasGradient(a);
     }
 
     /** {@code dW_g = C_g^T S_g}, as {@code [G][L][M]}: the exact weight gradient of the reuse forward. */
     float[] weightGradient() {
         weightGradient = sized(weightGradient, groups * length * outChannels);
         eachGroup((g, with) -> with.transposeTimes(centroids,
-                g * maxClusters * length, clusterCounts[g], length, gradientSums, g * maxClusters * outChannels,
+                g * maxClusters * length, clusterCounts[g], length, gradientSums.table(), g * maxClusters * outChannels,
                 outChannels, weightGradient, g * length * outChannels));
         return weightGradient;
     }
@@ -341,10 +281,11 @@ final class ClusterTables {
     /** Group {@code g}'s columns, with {@code meansByChannel} ({@code M x nmax} floats) as scratch. */
     private void inputGradientColumns(int g, float[] groupedWeights, float[] meansByChannel, MatrixProducts with) {
         int n = clusterCounts[g];
+        float[] sums = gradientSums.table();
         for (int c = 0, slot = g * maxClusters; c < n; c++, slot++) {
             float inverse = 1f / Math.max(1, counts[slot]);
             for (int o = 0, from = slot * outChannels; o < outChannels; o++, from++) {
-                meansByChannel[o * n + c] = gradientSums[from] * inverse;
+                meansByChannel[o * n + c] = sums[from] * inverse;
             }
         }
         with.times(groupedWeights, g * length * outChannels, length, outChannels, meansByChannel, 0, n,
@@ -354,25 +295,5 @@ final class ClusterTables {
     /** Where column {@code j} of group {@code g} starts in {@link #inputGradientColumns}'s result. */
     int inputGradientColumn(int g, int j) {
         return (g * length) * maxClusters + j * clusterCounts[g];
-    }
-
-    private static float[] sized(float[] array, int size) {
-        return array.length == size ? array : new float[size];
-    }
-
-    private static int[] zeroed(int[] array, int size) {
-        if (array.length != size) {
-            return new int[size];
-        }
-        Arrays.fill(array, 0);
-        return array;
-    }
-
-    private static float[] zeroed(float[] array, int size) {
-        if (array.length != size) {
-            return new float[size];
-        }
-        Arrays.fill(array, 0f);
-        return array;
     }
 }
