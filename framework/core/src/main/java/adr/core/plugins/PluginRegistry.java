@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The plugins found, immutable: for each kind, the factories by name (sorted) with
- * where each came from. Built by {@link PluginLoader}; a process loads it once and
- * every run wires it with {@link RunModule}.
+ * where each came from. Built by {@link PluginLoader}; one registry can serve any number
+ * of runs, each wiring it with {@link RunModule} (ADR's commands load it again for each
+ * run, for its clustering, strategy and policy and for its event sinks).
  *
  * <p>Factories from a plugin jar were defined by that jar's class loader, which stays
  * open as long as the factories are reachable.

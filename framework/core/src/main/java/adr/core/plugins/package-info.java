@@ -15,7 +15,7 @@
  * {@link adr.core.plugins.PluginSelection} (again reporting every problem at once) and
  * gets its own strict Guice injector from {@link adr.core.plugins.RunModule}:
  * <pre>{@code
- * PluginRegistry registry = new PluginLoader().loadDefault();   // once per process
+ * PluginRegistry registry = new PluginLoader().loadDefault();   // can serve many runs
  * PluginChoices choices = PluginChoices.NONE.withClustering("lsh", Map.of("bits", 8));
  * Injector injector = RunModule.createInjector(registry, choices); // once per run
  * PluginSelection selection = injector.getInstance(PluginSelection.class);
