@@ -33,23 +33,26 @@ import java.util.concurrent.ConcurrentHashMap;
  *     its statistics not those of an exact step, {@code r_c 1} and 0 s) and its measured
  *     {@code r_c > max-ratio}, it becomes exact ("no gain: r_c 0.62"). Clustering that
  *     leaves most of the product to compute cannot pay for hashing and gathering.
- * <li><b>Too coarse, too slow</b>: {@code cooldown} steps after a layer's level changed
- *     (the JIT has compiled the kernel by then), the engine probes the level on the
- *     layer's last batch ({@link TrainingView#probe}). If its output error is above
- *     {@code max-error}, the finer levels are probed in turn and the layer moves to the
- *     first one within it, which becomes its floor (loss-healthy moves never go coarser);
- *     exact when no level is ("too coarse: output error above max-error 0.25 at every
- *     level (...)"). Coarse reuse early in training did not come back later: in the demo
+ * <li><b>Too coarse</b>: at a level's first step the engine starts recording the layer's
+ *     input; at the next it probes the level on the layer's last batch
+ *     ({@link TrainingView#probe}). If its output error is above {@code max-error}, the
+ *     finer levels are probed in turn and the layer moves to the first one within it,
+ *     which becomes its floor (loss-healthy moves never go coarser); exact when no level
+ *     is ("too coarse: output error above max-error 0.25 at every level (...)"). The
+ *     error of a probe does not depend on how warm the JIT is, so it is checked at once:
+ *     a level that is too coarse costs accuracy, and its reuse steps time, for every
+ *     step it runs. Coarse reuse early in training did not come back later: in the demo
  *     (CifarNet, Fashion-MNIST), 142 steps of conv1 at {@code L=25, H=4..6} (error
  *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
- *     Then, if the median exact step time (forward and backward) over the reuse step
- *     time of {@value #TIMING_PROBES} probes is below {@code min-speedup}, the layer
- *     becomes exact ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is
- *     slower than the exact kernel costs time and accuracy for nothing. The default,
- *     {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse always costs some accuracy,
- *     and single-batch probes of a layer whose reuse is on par with exact came out either
- *     side of 1 from run to run. The probe that starts recording the layer's input is
- *     made at the level's first step; views that cannot probe leave the layer as it is.
+ * <li><b>Too slow</b>: {@code cooldown} steps after the level was taken (the JIT has
+ *     compiled the kernel by then), if the median exact step time (forward and backward)
+ *     over the reuse step time of {@value #TIMING_PROBES} probes is below
+ *     {@code min-speedup}, the layer becomes exact ("no gain: reuse step 41.0 ms against
+ *     exact 7.2 ms"). Reuse that is slower than the exact kernel costs time and accuracy
+ *     for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
+ *     always costs some accuracy, and single-batch probes of a layer whose reuse is on
+ *     par with exact came out either side of 1 from run to run. Views that cannot probe
+ *     leave the layer as it is.
  * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
  *     the layer moves one level finer, without waiting for the cooldown (the signal comes
  *     once per evaluated epoch, so it cannot flap).
@@ -145,34 +148,42 @@ final class AdaptiveStrategy implements AdaptationStrategy {
 
     /**
      * The "too coarse" and "too slow" rules: records the input at a level's first step,
-     * checks the level after the cooldown.
+     * checks the level's output error at the next (a probe's error needs no warm-up) and
+     * its speed after the cooldown (the JIT has compiled the kernel by then).
      */
-    private LadderPosition levelRule(LadderPosition state, LayerShape layer, ReuseSetting current, TrainingView view) {
+    private LadderPosition levelRule(LadderPosition state, LayerShape layer, ReuseSetting current,
+            TrainingView view) {
         if (current == null || state.timed() || !rules.checksLevels()) {
             return state;
         }
-        long sinceChange = view.step() - state.changedAt();
-        if (sinceChange == 1) {
-            view.probe(layer.name(), current); // starts recording the layer's input
-            return state;
+        if (!state.errorChecked()) {
+            if (view.step() - state.changedAt() == 1) {
+                view.probe(layer.name(), current); // starts recording the layer's input
+                return state;
+            }
+            LadderPosition checked = errorChecked(state, layer, view);
+            if (!checked.errorChecked() || checked.index() != state.index()) {
+                return checked; // not yet recorded, or moved: a moved layer's speed is checked after its cooldown
+            }
+            state = checked;
         }
-        return sinceChange >= rules.cooldown() ? levelChecked(state, layer, view) : state;
+        return view.step() - state.changedAt() >= rules.cooldown() ? speedChecked(state, layer, view) : state;
     }
 
     /**
-     * The state after probing the current level: if its output error is above
+     * The state after probing the current level's output error: if it is above
      * {@code max-error}, the finer levels are probed in turn (the error of one probe is
      * deterministic: same batch, same seed) and the first within it is taken, exact when
-     * none is; the level taken must then be {@code min-speedup} times faster than exact.
+     * none is. Unchanged when the layer's input is not recorded yet.
      */
-    private LadderPosition levelChecked(LadderPosition state, LayerShape layer, TrainingView view) {
+    private LadderPosition errorChecked(LadderPosition state, LayerShape layer, TrainingView view) {
+        if (rules.maxError() == 0) {
+            return state.errorWithin();
+        }
         int index = state.index();
         Optional<ProbeResult> probe = view.probe(layer.name(), state.level(index));
-        if (probe.isEmpty()) {
-            return state; // no recorded input yet (the probe above starts recording): next step
-        }
         List<String> tooCoarse = new ArrayList<>();
-        while (rules.tooCoarse(probe.get())) {
+        while (probe.isPresent() && rules.tooCoarse(probe.get())) {
             tooCoarse.add(String.format(Locale.ROOT, "%s %.2f", state.level(index), probe.get().relativeError()));
             if (++index == state.ladder().size()) {
                 return state.off(view.step(), String.format(Locale.ROOT,
@@ -180,18 +191,12 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                         String.join(", ", tooCoarse)));
             }
             probe = view.probe(layer.name(), state.level(index));
-            if (probe.isEmpty()) {
-                return state;
-            }
         }
-        String slow = tooSlow(layer, state.level(index), probe.get(), view);
-        if (slow != null) {
-            return state.off(view.step(), tooCoarse.isEmpty() ? slow : String.format(Locale.ROOT,
-                    "too coarse at %s; %s (error %.2f) %s", String.join(", ", tooCoarse), state.level(index),
-                    probe.get().relativeError(), slow));
+        if (probe.isEmpty()) {
+            return state;
         }
         if (index == state.index()) {
-            return state.speedChecked();
+            return state.errorWithin();
         }
         return state.refined(index, view.step(), String.format(Locale.ROOT,
                 "too coarse: output error above max-error %.2f at %s; %s has %.2f, finer", rules.maxError(),
@@ -199,27 +204,31 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     /**
-     * Null when the median of {@value #TIMING_PROBES} probes of {@code level} (the first
-     * one given) finds its step {@code min-speedup} times faster than exact; else why not.
+     * The state after timing the current level: exact unless the median of
+     * {@value #TIMING_PROBES} probes finds its step {@code min-speedup} times faster than
+     * exact. Unchanged when the layer's input is not recorded.
      */
-    private String tooSlow(LayerShape layer, ReuseSetting level, ProbeResult first, TrainingView view) {
+    private LadderPosition speedChecked(LadderPosition state, LayerShape layer, TrainingView view) {
         if (rules.minSpeedup() == 0) {
-            return null;
+            return state.speedChecked();
         }
-        List<ProbeResult> probes = new ArrayList<>(List.of(first));
-        for (int i = 1; i < TIMING_PROBES; i++) {
-            view.probe(layer.name(), level).ifPresent(probes::add);
+        List<ProbeResult> probes = new ArrayList<>();
+        for (int i = 0; i < TIMING_PROBES; i++) {
+            view.probe(layer.name(), state.level(state.index())).ifPresent(probes::add);
+        }
+        if (probes.isEmpty()) {
+            return state;
         }
         probes.sort(Comparator.comparingDouble(p -> p.exactSeconds() / Math.max(p.reuseSeconds(), 1e-12)));
         ProbeResult median = probes.get(probes.size() / 2);
         double speedup = median.exactSeconds() / Math.max(median.reuseSeconds(), 1e-12);
         if (speedup >= rules.minSpeedup()) {
-            return null;
+            return state.speedChecked();
         }
         String verdict = speedup < 1 ? "no gain" : String.format(Locale.ROOT, "gain under min-speedup %.2f",
                 rules.minSpeedup());
-        return String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms", verdict,
-                median.reuseSeconds() * 1000, median.exactSeconds() * 1000);
+        return state.off(view.step(), String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms",
+                verdict, median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
     }
 
     private LadderPosition healthy(LadderPosition state, LossTrend trend, long step) {

@@ -12,14 +12,16 @@ import java.util.List;
  * @param accuraciesSeen how many test accuracies the strategy had read at the last look
  * @param floor the coarsest level the layer may move back to: levels below it failed
  *     the error check
- * @param timed whether this level was checked (speed and error) and found sufficient
+ * @param errorChecked whether this level's output error was checked and found within bounds
+ * @param timed whether this level's speed was checked too and found sufficient: its checks are done
  */
 record LadderPosition(List<ReuseSetting> ladder, int index, int floor, long changedAt, int accuraciesSeen,
-        String reason, boolean timed) {
+        String reason, boolean errorChecked, boolean timed) {
 
     /** At the coarsest level. */
     static LadderPosition start(List<ReuseSetting> ladder, long step, int accuraciesSeen) {
-        return new LadderPosition(ladder, 0, 0, step, accuraciesSeen, "adaptive: start at the coarsest level", false);
+        return new LadderPosition(ladder, 0, 0, step, accuraciesSeen, "adaptive: start at the coarsest level", false,
+                false);
     }
 
     boolean exact() {
@@ -35,29 +37,38 @@ record LadderPosition(List<ReuseSetting> ladder, int index, int floor, long chan
     }
 
     LadderPosition seen(int accuracies) {
-        return new LadderPosition(ladder, index, floor, changedAt, accuracies, reason, timed);
+        return new LadderPosition(ladder, index, floor, changedAt, accuracies, reason, errorChecked, timed);
     }
 
     LadderPosition finer(long step, String cause) {
         boolean end = index + 1 >= ladder.size();
         return new LadderPosition(ladder, index + 1, floor, step, accuraciesSeen,
-                cause + (end ? ", exact after the last level" : ", finer"), false);
+                cause + (end ? ", exact after the last level" : ", finer"), false, false);
     }
 
     LadderPosition coarser(long step, String cause) {
-        return new LadderPosition(ladder, index - 1, floor, step, accuraciesSeen, cause + ", coarser", false);
+        return new LadderPosition(ladder, index - 1, floor, step, accuraciesSeen, cause + ", coarser", false,
+                false);
     }
 
-    /** A checked level {@code to} past the current one, which becomes the floor. */
+    /**
+     * A level {@code to} past the current one, within the error bound, which becomes the
+     * floor; its speed is checked after the cooldown.
+     */
     LadderPosition refined(int to, long step, String cause) {
-        return new LadderPosition(ladder, to, to, step, accuraciesSeen, cause, true);
+        return new LadderPosition(ladder, to, to, step, accuraciesSeen, cause, true, false);
+    }
+
+    /** This level, its output error within bounds. */
+    LadderPosition errorWithin() {
+        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, true, false);
     }
 
     LadderPosition off(long step, String cause) {
-        return new LadderPosition(ladder, ladder.size(), floor, step, accuraciesSeen, cause, true);
+        return new LadderPosition(ladder, ladder.size(), floor, step, accuraciesSeen, cause, true, true);
     }
 
     LadderPosition speedChecked() {
-        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, true);
+        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, true, true);
     }
 }

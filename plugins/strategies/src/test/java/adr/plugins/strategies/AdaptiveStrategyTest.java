@@ -11,6 +11,7 @@ import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +155,9 @@ class AdaptiveStrategyTest {
 
         assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
         assertThat(settings.subList(20, 30)).containsOnlyNulls();
-        assertThat(probes).containsExactly("1 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4");
+        // recording starts at the level's first step, its error is checked at the next, its speed after the cooldown
+        assertThat(probes).containsExactly("1 conv2 25:4", "2 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4",
+                "20 conv2 25:4");
         assertThat(strategy.decide(CONV2, null, new ProbingView(30, timed(0.005, 0.040), probes)).reason())
                 .isEqualTo("no gain: reuse step 40.0 ms against exact 5.0 ms");
     }
@@ -165,7 +168,7 @@ class AdaptiveStrategyTest {
         List<ReuseSetting> settings = probedRun(adaptive(), 60, timed(0.040, 0.010), probes);
 
         assertThat(settings).containsOnly(COARSEST);
-        assertThat(probes).hasSize(1 + AdaptiveStrategy.TIMING_PROBES);
+        assertThat(probes).hasSize(2 + AdaptiveStrategy.TIMING_PROBES);
     }
 
     @Test
@@ -206,40 +209,61 @@ class AdaptiveStrategyTest {
         var script = errors(Map.of(4, 0.7, 6, 0.5, 8, 0.25, 10, 0.2));
         List<ReuseSetting> settings = probedRun(strategy, 40, script, probes);
 
-        assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
-        assertThat(settings.subList(20, 40)).containsOnly(new ReuseSetting(25, 8));
-        // one probe per level for its error, then the speed of the level taken (median of three)
-        assertThat(probes).containsExactly("1 conv2 25:4", "20 conv2 25:4", "20 conv2 25:6", "20 conv2 25:8",
-                "20 conv2 25:8", "20 conv2 25:8");
+        assertThat(settings.subList(0, 2)).containsOnly(COARSEST);
+        assertThat(settings.subList(2, 40)).containsOnly(new ReuseSetting(25, 8));
+        // one probe per level for its error at once, then the speed of the level taken after its cooldown
+        assertThat(probes).containsExactly("1 conv2 25:4", "2 conv2 25:4", "2 conv2 25:6", "2 conv2 25:8",
+                "22 conv2 25:8", "22 conv2 25:8", "22 conv2 25:8");
         assertThat(strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(40, script, probes)).reason())
                 .isEqualTo("too coarse: output error above max-error 0.25 at {L=25, H=4} 0.70, {L=25, H=6} 0.50; "
                         + "{L=25, H=8} has 0.25, finer");
     }
 
-    /** Runs the default adaptive strategy on {@code script}: exact from step 20's level check, for {@code reason}. */
-    private static void assertExactFromStep20(ProbingView.Script script, String reason) {
+    /** Adaptive with defaults on {@code script}: reuse before {@code step}, exact from it, for {@code reason}. */
+    private static void assertExactFrom(long step, ProbingView.Script script, String reason) {
         var strategy = adaptive();
-        List<ReuseSetting> settings = probedRun(strategy, 30, script, new ArrayList<>());
+        List<ReuseSetting> settings = probedRun(strategy, 40, script, new ArrayList<>());
 
-        assertThat(settings.subList(20, 30)).containsOnlyNulls();
-        assertThat(strategy.decide(CONV2, null, new ProbingView(30, script, new ArrayList<>())).reason())
+        assertThat(settings.subList(0, (int) step)).doesNotContainNull();
+        assertThat(settings.subList((int) step, 40)).containsOnlyNulls();
+        assertThat(strategy.decide(CONV2, null, new ProbingView(40, script, new ArrayList<>())).reason())
                 .isEqualTo(reason);
     }
 
     @Test
     void aLayerTooCoarseAtEveryLevelTurnsExact() {
-        assertExactFromStep20(errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46)),
+        assertExactFrom(2, errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46)),
                 "too coarse: output error above max-error 0.25 at every level ({L=25, H=4} 0.77, "
                         + "{L=25, H=6} 0.64, {L=25, H=8} 0.54, {L=25, H=10} 0.46)");
     }
 
     @Test
     void aFinerLevelWithinMaxErrorMustStillBeFasterThanExact() {
-        assertExactFromStep20((step, layer, setting) -> step <= 1 ? Optional.empty()
+        // finer at step 2 for its error, exact 20 steps later for its speed
+        assertExactFrom(22, (step, layer, setting) -> step <= 1 ? Optional.empty()
                 : Optional.of(setting.hashBits() == 4 ? new ProbeResult(0.6, 0.01, 0.020, 0.010)
                         : new ProbeResult(0.2, 0.05, 0.020, 0.100)),
-                "too coarse at {L=25, H=4} 0.60; {L=25, H=6} (error 0.20) no gain: reuse step 100.0 ms "
-                        + "against exact 20.0 ms");
+                "no gain: reuse step 100.0 ms against exact 20.0 ms");
+    }
+
+    @Test
+    void aLevelTakenForAStalledLossHasItsErrorCheckedAtItsSecondStep() {
+        var strategy = adaptive();
+        var script = errors(Map.of(4, 0.1, 6, 0.9, 8, 0.2, 10, 0.1));
+        List<Double> flat = Collections.nCopies(256, 1.0);
+        List<String> probes = new ArrayList<>();
+        ReuseSetting current = null;
+        List<ReuseSetting> settings = new ArrayList<>();
+        for (long step = 0; step < 30; step++) {
+            current = strategy.decide(CONV2, current, new ProbingView(step, script, probes, flat)).setting();
+            settings.add(current);
+        }
+
+        // step 20: the start level's speed passes, then the flat loss moves it finer; H=6 is too coarse
+        assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
+        assertThat(settings.subList(20, 22)).containsOnly(new ReuseSetting(25, 6));
+        assertThat(settings.subList(22, 30)).containsOnly(new ReuseSetting(25, 8));
+        assertThat(probes).containsSubsequence("21 conv2 25:6", "22 conv2 25:6", "22 conv2 25:8");
     }
 
     @Test
@@ -259,7 +283,7 @@ class AdaptiveStrategyTest {
             settings.add(current);
         }
 
-        assertThat(settings.subList(20, 300)).containsOnly(new ReuseSetting(25, 6));
+        assertThat(settings.subList(2, 300)).containsOnly(new ReuseSetting(25, 6));
     }
 
     @Test
