@@ -16,9 +16,10 @@ public record SpiVersion(int major, int minor) {
      * and {@link adr.spi.reuse.ReusePolicy#cachesClusters} (the per-image cluster cache); 1.3
      * added {@link adr.spi.strategy.AdaptationStrategy#layersNamed} and
      * {@link adr.spi.reuse.ReusePolicy#layersNamed} (layer names checked against the model), and
-     * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too.
+     * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too; 1.4
+     * added {@link adr.spi.strategy.TrainingView#probeError} (a forward-only probe).
      */
-    public static final int MINOR = 3;
+    public static final int MINOR = 4;
 
     /** The version this artifact defines. */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

@@ -229,7 +229,7 @@ final class ClusterTables {
         });
     }
 
-    /** {@code S_g[c]}, the sum of {@code dY[n]} over the members of cluster {@code c}, from NCHW {@code [batch, M, pixels]}. */
+    /** {@code S_g[c]}, the sum of {@code dY[n]} over cluster {@code c}'s members, from NCHW {@code dY}. */
     void gradientSumsFromPlanes(Assignments a, FloatBuffer grad, int batch, int pixels) {
         gradientSums.fromPlanes(a, maxClusters, grad, batch, pixels);
     }

@@ -17,6 +17,7 @@ import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class ReuseController implements TrainingListener {
     private final Seeds seeds;
     private final Consumer<ReuseChange> changeLog;
     private final ReuseProbe probes;
-    private final RunView view = new RunView(this::probe);
+    private final RunView view = new RunView(this::probe, this::probeError);
     private final List<ReuseChange> changes = new ArrayList<>();
 
     public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
@@ -75,11 +76,19 @@ public final class ReuseController implements TrainingListener {
 
     /** What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a non-convolution name. */
     private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
-        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
-                .flatMap(l -> {
-                    l.lastProbeStep = view.step();
-                    return probes.measure(l.conv, l.shape, setting, l.scope, view.step());
-                });
+        return probed(layer).flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope, view.step()));
+    }
+
+    /** The output error of {@code setting} on {@code layer} now (TrainingView.probeError). */
+    private Optional<OutputError> probeError(String layer, ReuseSetting setting) {
+        return probed(layer).flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
+    }
+
+    /** The convolution named {@code layer}, marked as probed at this step; empty for another name. */
+    private Optional<ControlledLayer> probed(String layer) {
+        Optional<ControlledLayer> found = layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst();
+        found.ifPresent(l -> l.lastProbeStep = view.step());
+        return found;
     }
 
     private static LayerShape shapeOf(Conv2d conv) {

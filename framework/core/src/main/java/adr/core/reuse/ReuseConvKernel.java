@@ -72,8 +72,8 @@ public final class ReuseConvKernel implements ConvKernel {
     private final WorkerScratch paddedPlanes = WorkerScratch.perCore(WorkerScratch.SLICES_PER_CORE);
 
     /** A kernel that clusters every step (whatever {@code scope.clusterCache()} says). */
-    public ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope, ClusteringAlgorithm clustering,
-            ConvKernel exact) {
+    public ReuseConvKernel(ConvGeometry geometry, ReuseSetting setting, ReuseScope scope,
+            ClusteringAlgorithm clustering, ConvKernel exact) {
         this(geometry, setting, scope, clustering, exact, null);
     }
 

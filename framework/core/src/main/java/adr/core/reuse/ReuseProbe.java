@@ -11,6 +11,7 @@ import adr.spi.clustering.SubVectors;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import java.util.HashSet;
 import java.util.Optional;
@@ -39,6 +40,8 @@ final class ReuseProbe {
     private final Seeds seeds;
     /** The exact step of the layer and training step probed last, null before the first probe. */
     private ExactReference reference;
+    /** The exact forward of the layer and training step whose error was measured last, null before. */
+    private ExactOutput exactOutput;
 
     ReuseProbe(ClusteringFactory clustering, Config clusteringConfig, Seeds seeds) {
         this.clustering = clustering;
@@ -75,6 +78,38 @@ final class ReuseProbe {
         }
         return Optional.of(new ProbeResult(relativeError(reused.values(), exact.timed().values()),
                 recording.remainingRatio(), exact.timed().seconds(), reused.seconds()));
+    }
+
+    /**
+     * The output error and {@code r_c} of {@code setting} from one reuse forward, against
+     * one exact forward per layer and step ({@code TrainingView.probeError}); empty while
+     * the layer has no recorded training input, and the first call starts recording.
+     */
+    Optional<OutputError> measureError(Conv2d conv, LayerShape shape, ReuseSetting setting, long step) {
+        Optional<INDArray> input = conv.lastTrainingInput();
+        if (input.isEmpty()) {
+            conv.keepTrainingInputs();
+            return Optional.empty();
+        }
+        INDArray x = input.get();
+        if (exactOutput == null || exactOutput.conv() != conv || exactOutput.step() != step) {
+            ConvKernel kernel = conv.newExactKernel();
+            exactOutput = new ExactOutput(conv, step, kernel, NativeBuffer.read(conv.forwardWith(kernel, x), null));
+        }
+        var recording = new RecordingClustering(clustering.create(shape, setting, clusteringConfig,
+                ReuseController.clusterSeed(seeds, shape, setting)));
+        var kernel = new ReuseConvKernel(conv.geometry(), setting, FORWARD, recording, exactOutput.kernel());
+        float[] reused;
+        try {
+            reused = NativeBuffer.read(conv.forwardWith(kernel, x), null);
+        } finally {
+            kernel.releaseNative();
+        }
+        return Optional.of(new OutputError(relativeError(reused, exactOutput.values()), recording.remainingRatio()));
+    }
+
+    /** One exact forward of a layer at a training step: what {@link #measureError} compares with. */
+    private record ExactOutput(Conv2d conv, long step, ConvKernel kernel, float[] values) {
     }
 
     /**

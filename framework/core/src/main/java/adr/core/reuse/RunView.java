@@ -2,6 +2,7 @@ package adr.core.reuse;
 
 import adr.core.train.StepContext;
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayDeque;
@@ -22,10 +23,16 @@ final class RunView implements TrainingView {
     private final Map<String, LayerStats> layers = new HashMap<>();
     private StepContext context = new StepContext(1, 0, 1, 1);
     private final BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes;
+    private final BiFunction<String, ReuseSetting, Optional<OutputError>> errorProbes;
 
-    /** @param probes measures a setting on a layer for {@link #probe} */
-    RunView(BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes) {
+    /**
+     * @param probes measures a setting on a layer for {@link #probe}
+     * @param errorProbes measures a setting's output error on a layer for {@link #probeError}
+     */
+    RunView(BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes,
+            BiFunction<String, ReuseSetting, Optional<OutputError>> errorProbes) {
         this.probes = probes;
+        this.errorProbes = errorProbes;
     }
 
     void at(StepContext next) {
@@ -85,5 +92,10 @@ final class RunView implements TrainingView {
     @Override
     public Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
         return probes.apply(layer, setting);
+    }
+
+    @Override
+    public Optional<OutputError> probeError(String layer, ReuseSetting setting) {
+        return errorProbes.apply(layer, setting);
     }
 }

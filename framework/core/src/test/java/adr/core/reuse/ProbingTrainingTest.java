@@ -1,6 +1,7 @@
 package adr.core.reuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.Augmentation;
@@ -28,6 +29,7 @@ import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -74,8 +76,12 @@ class ProbingTrainingTest {
     private record Run(List<Double> losses, double accuracy) {
     }
 
-    /** Trains cifarnet with {@code setting} on every convolution (null = exact), the strategy probing or not. */
-    private static Run train(ReuseSetting setting, List<ProbeResult> probes) {
+    /**
+     * Trains cifarnet with {@code setting} on every convolution (null = exact), the strategy
+     * probing or not; with {@code probes}, each step's error-only probe of the coarse level
+     * follows its full probe in {@code errors}.
+     */
+    private static Run train(ReuseSetting setting, List<ProbeResult> probes, List<OutputError> errors) {
         DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
         Dataset train = data.train().limit(192);
         Dataset test = data.test().limit(200);
@@ -85,8 +91,10 @@ class ProbingTrainingTest {
         AdaptationStrategy strategy = (layer, current, view) -> {
             if (probes != null) {
                 view.probe(layer.name(), COARSE).ifPresent(probes::add);
+                view.probeError(layer.name(), COARSE).ifPresent(errors::add);
                 view.probe(layer.name(), FINE).ifPresent(probes::add);
                 assertThat(view.probe("fc1", FINE)).as("not a convolution").isEmpty();
+                assertThat(view.probeError("fc1", FINE)).as("not a convolution").isEmpty();
             }
             return new LayerDecision(setting, "test");
         };
@@ -105,14 +113,22 @@ class ProbingTrainingTest {
     void probingDoesNotChangeTheLossSequenceOrTheAccuracy() {
         for (ReuseSetting setting : new ReuseSetting[] {null, new ReuseSetting(25, 5)}) {
             List<ProbeResult> probes = new ArrayList<>();
-            Run plain = train(setting, null);
-            Run probing = train(setting, probes);
+            List<OutputError> errors = new ArrayList<>();
+            Run plain = train(setting, null, null);
+            Run probing = train(setting, probes, errors);
 
             assertThat(probing.losses()).as("with " + setting).hasSize(12).isEqualTo(plain.losses());
             assertThat(probing.accuracy()).isEqualTo(plain.accuracy());
             // two convolutions, two settings, every step but the first (which starts the recording)
             assertThat(probes).hasSize(2 * 2 * 11);
             assertThat(probes).allSatisfy(p -> assertThat(p.relativeError()).isBetween(0.0, 10.0));
+            // the forward-only probe measures what the full one measures for the same level and step
+            assertThat(errors).hasSize(2 * 11);
+            for (int i = 0; i < errors.size(); i++) {
+                ProbeResult full = probes.get(2 * i);
+                assertThat(errors.get(i).relativeError()).isCloseTo(full.relativeError(), within(1e-5));
+                assertThat(errors.get(i).remainingRatio()).isEqualTo(full.remainingRatio());
+            }
         }
     }
 }

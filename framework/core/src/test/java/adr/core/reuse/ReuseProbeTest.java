@@ -15,6 +15,7 @@ import adr.spi.clustering.ClusteringFactory;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import java.util.List;
 import java.util.function.Supplier;
@@ -84,6 +85,25 @@ class ReuseProbeTest {
                 .isEmpty();
         conv.forward(floats(gaussian(5, 100), 2, 2, 5, 5), true);
         assertThat(probe.measure(conv, shape(g), setting, EXACT, 2)).isPresent();
+    }
+
+    @Test
+    void theErrorOnlyProbeStartsRecordingAndMeasuresWhatTheFullProbeMeasures() {
+        ConvGeometry g = new ConvGeometry(3, 4, 3, 1, 1);
+        Conv2d conv = seededConv(g, 11, 12);
+        ReuseProbe probe = probe(() -> new FixedClustering(5));
+        ReuseSetting setting = new ReuseSetting(4, 3);
+
+        assertThat(probe.measureError(conv, shape(g), setting, 0)).isEmpty();
+        conv.forward(floats(gaussian(10, 150), 2, 3, 5, 5), true);
+        OutputError error = probe.measureError(conv, shape(g), setting, 1).orElseThrow();
+        OutputError finer = probe.measureError(conv, shape(g), new ReuseSetting(9, 3), 1).orElseThrow();
+        ProbeResult full = probe.measure(conv, shape(g), setting, EXACT, 1).orElseThrow();
+
+        assertThat(error.relativeError()).isGreaterThan(0.1).isCloseTo(full.relativeError(), within(1e-6));
+        assertThat(error.remainingRatio()).isEqualTo(full.remainingRatio());
+        assertThat(finer.relativeError()).as("another level against the same exact forward")
+                .isNotEqualTo(error.relativeError());
     }
 
     @Test

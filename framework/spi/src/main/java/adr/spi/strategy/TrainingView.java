@@ -59,6 +59,27 @@ public interface TrainingView {
     }
 
     /**
+     * The output error and {@code r_c} of {@code setting} on convolution {@code layer}
+     * now, as {@link #probe} measures them, for a fraction of its cost: the engine runs one
+     * reuse forward per call, and one exact forward per layer and training step shared by
+     * every setting this method measures at that step; no backward, nothing timed. Inputs
+     * are recorded as for {@link #probe} (calls of either method count), and the layer, its
+     * weights and the training numerics are left as they were.
+     *
+     * <p>For strategies that compare settings by their error, such as a scan of a ladder,
+     * where timing each one would multiply the cost by four or more. Threading as for
+     * {@link #probe}.
+     *
+     * @param layer a convolution's name, as in {@link adr.spi.LayerShape#name()}
+     * @return empty when {@link #probe} would be; this default takes the error and
+     *     {@code r_c} of {@link #probe}
+     * @since SPI 1.4
+     */
+    default Optional<OutputError> probeError(String layer, ReuseSetting setting) {
+        return probe(layer, setting).map(p -> new OutputError(p.relativeError(), p.remainingRatio()));
+    }
+
+    /**
      * One layer's last training step.
      *
      * @param remainingRatio {@code r_c}; 1 for an exact step

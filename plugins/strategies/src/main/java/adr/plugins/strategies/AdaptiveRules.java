@@ -1,7 +1,5 @@
 package adr.plugins.strategies;
 
-import adr.spi.strategy.ProbeResult;
-
 /**
  * The thresholds of the {@code adaptive} strategy (its options, described there),
  * checked when built: a bad value is refused with the option's name and its range.
@@ -57,7 +55,8 @@ record AdaptiveRules(int window, double stall, double healthy, int patience, lon
         return minSpeedup > 0 || maxError > 0;
     }
 
-    boolean tooCoarse(ProbeResult probe) {
-        return maxError > 0 && !(probe.relativeError() <= maxError);
+    /** Whether a level with this output error is too coarse (not a number counts as too coarse). */
+    boolean tooCoarse(double relativeError) {
+        return maxError > 0 && !(relativeError <= maxError);
     }
 }

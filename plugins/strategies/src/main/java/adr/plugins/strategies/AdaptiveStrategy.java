@@ -7,6 +7,7 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayList;
@@ -33,10 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *     its statistics not those of an exact step, {@code r_c 1} and 0 s) and its measured
  *     {@code r_c > max-ratio}, it becomes exact ("no gain: r_c 0.62"). Clustering that
  *     leaves most of the product to compute cannot pay for hashing and gathering.
- * <li><b>Too coarse</b>: at a level's first step the engine starts recording the layer's
- *     input; at the next it probes the level on the layer's last batch
- *     ({@link TrainingView#probe}). If its output error is above {@code max-error}, the
- *     finer levels are probed in turn and the layer moves to the first one within it,
+ * <li><b>Too coarse</b>: from a level's first step on, the level's output error is
+ *     measured on the layer's last batch ({@link TrainingView#probeError}, forward only;
+ *     the first probe of a layer starts recording its input and comes back empty, so the
+ *     measurement is made at the level's second step). If it is above {@code max-error}, the
+ *     finer levels are measured in turn and the layer moves to the first one within it,
  *     which becomes its floor (loss-healthy moves never go coarser); exact when no level
  *     is ("too coarse: output error above max-error 0.25 at every level (...)"). The
  *     error of a probe does not depend on how warm the JIT is, so it is checked at once:
@@ -46,7 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
  * <li><b>Too slow</b>: {@code cooldown} steps after the level was taken (the JIT has
  *     compiled the kernel by then), if the median exact step time (forward and backward)
- *     over the reuse step time of {@value #TIMING_PROBES} probes is below
+ *     over the reuse step time of {@value #TIMING_PROBES} probes ({@link TrainingView#probe})
+ *     is below
  *     {@code min-speedup}, the layer becomes exact ("no gain: reuse step 41.0 ms against
  *     exact 7.2 ms"). Reuse that is slower than the exact kernel costs time and accuracy
  *     for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
@@ -147,9 +150,10 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     /**
-     * The "too coarse" and "too slow" rules: records the input at a level's first step,
-     * checks the level's output error at the next (a probe's error needs no warm-up) and
-     * its speed after the cooldown (the JIT has compiled the kernel by then).
+     * The "too coarse" and "too slow" rules: checks a level's output error from its first
+     * step on (a probe's error needs no warm-up; the first probe of a layer that does not
+     * record its input starts recording and comes back empty, so the check is made at the
+     * next step) and its speed after the cooldown (the JIT has compiled the kernel by then).
      */
     private LadderPosition levelRule(LadderPosition state, LayerShape layer, ReuseSetting current,
             TrainingView view) {
@@ -157,10 +161,6 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             return state;
         }
         if (!state.errorChecked()) {
-            if (view.step() - state.changedAt() == 1) {
-                view.probe(layer.name(), current); // starts recording the layer's input
-                return state;
-            }
             LadderPosition checked = errorChecked(state, layer, view);
             if (!checked.errorChecked() || checked.index() != state.index()) {
                 return checked; // not yet recorded, or moved: a moved layer's speed is checked after its cooldown
@@ -171,26 +171,26 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     /**
-     * The state after probing the current level's output error: if it is above
-     * {@code max-error}, the finer levels are probed in turn (the error of one probe is
-     * deterministic: same batch, same seed) and the first within it is taken, exact when
-     * none is. Unchanged when the layer's input is not recorded yet.
+     * The state after measuring the current level's output error: if it is above
+     * {@code max-error}, the finer levels are measured in turn (forward-only probes; the
+     * error of one is deterministic: same batch, same seed) and the first within it is
+     * taken, exact when none is. Unchanged when the layer's input is not recorded yet.
      */
     private LadderPosition errorChecked(LadderPosition state, LayerShape layer, TrainingView view) {
         if (rules.maxError() == 0) {
             return state.errorWithin();
         }
         int index = state.index();
-        Optional<ProbeResult> probe = view.probe(layer.name(), state.level(index));
+        Optional<OutputError> probe = view.probeError(layer.name(), state.level(index));
         List<String> tooCoarse = new ArrayList<>();
-        while (probe.isPresent() && rules.tooCoarse(probe.get())) {
+        while (probe.isPresent() && rules.tooCoarse(probe.get().relativeError())) {
             tooCoarse.add(String.format(Locale.ROOT, "%s %.2f", state.level(index), probe.get().relativeError()));
             if (++index == state.ladder().size()) {
                 return state.off(view.step(), String.format(Locale.ROOT,
                         "too coarse: output error above max-error %.2f at every level (%s)", rules.maxError(),
                         String.join(", ", tooCoarse)));
             }
-            probe = view.probe(layer.name(), state.level(index));
+            probe = view.probeError(layer.name(), state.level(index));
         }
         if (probe.isEmpty()) {
             return state;

@@ -7,7 +7,7 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import adr.spi.strategy.LayerDecision;
-import adr.spi.strategy.ProbeResult;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * The cheapest reuse that stays within an error budget, chosen per layer from
  * measurement rather than from a schedule. Every candidate {@code {L, H}} is probed on
- * the layer's last real input batch ({@link TrainingView#probe}): the engine computes
+ * the layer's last real input batch ({@link TrainingView#probeError}): the engine computes
  * the layer's output exactly and with reuse and reports the relative error and the
  * {@code r_c} reached. Candidates whose error is above {@code target-error} are dropped;
  * of the rest the one with the lowest predicted forward cost {@code r_c + H/M + 1/L}
@@ -59,7 +59,7 @@ final class BudgetStrategy implements AdaptationStrategy {
     }
 
     /** One candidate's probe and its predicted forward cost. */
-    private record Probed(ReuseSetting setting, ProbeResult result, double cost) {
+    private record Probed(ReuseSetting setting, OutputError result, double cost) {
     }
 
     @Override
@@ -86,7 +86,7 @@ final class BudgetStrategy implements AdaptationStrategy {
     private Optional<List<Probed>> probeAll(LayerShape layer, TrainingView view) {
         List<Probed> probes = new ArrayList<>();
         for (ReuseSetting setting : forLayer(layer)) {
-            Optional<ProbeResult> result = view.probe(layer.name(), setting);
+            Optional<OutputError> result = view.probeError(layer.name(), setting);
             if (result.isEmpty()) {
                 return Optional.empty();
             }

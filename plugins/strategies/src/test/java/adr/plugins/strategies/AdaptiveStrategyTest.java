@@ -155,9 +155,9 @@ class AdaptiveStrategyTest {
 
         assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
         assertThat(settings.subList(20, 30)).containsOnlyNulls();
-        // recording starts at the level's first step, its error is checked at the next, its speed after the cooldown
-        assertThat(probes).containsExactly("1 conv2 25:4", "2 conv2 25:4", "20 conv2 25:4", "20 conv2 25:4",
-                "20 conv2 25:4");
+        // recording starts at the level's first step, its error is measured at the next, its speed after the cooldown
+        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error", "20 conv2 25:4",
+                "20 conv2 25:4", "20 conv2 25:4");
         assertThat(strategy.decide(CONV2, null, new ProbingView(30, timed(0.005, 0.040), probes)).reason())
                 .isEqualTo("no gain: reuse step 40.0 ms against exact 5.0 ms");
     }
@@ -212,8 +212,8 @@ class AdaptiveStrategyTest {
         assertThat(settings.subList(0, 2)).containsOnly(COARSEST);
         assertThat(settings.subList(2, 40)).containsOnly(new ReuseSetting(25, 8));
         // one probe per level for its error at once, then the speed of the level taken after its cooldown
-        assertThat(probes).containsExactly("1 conv2 25:4", "2 conv2 25:4", "2 conv2 25:6", "2 conv2 25:8",
-                "22 conv2 25:8", "22 conv2 25:8", "22 conv2 25:8");
+        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error", "2 conv2 25:6 error",
+                "2 conv2 25:8 error", "22 conv2 25:8", "22 conv2 25:8", "22 conv2 25:8");
         assertThat(strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(40, script, probes)).reason())
                 .isEqualTo("too coarse: output error above max-error 0.25 at {L=25, H=4} 0.70, {L=25, H=6} 0.50; "
                         + "{L=25, H=8} has 0.25, finer");
@@ -247,7 +247,7 @@ class AdaptiveStrategyTest {
     }
 
     @Test
-    void aLevelTakenForAStalledLossHasItsErrorCheckedAtItsSecondStep() {
+    void aLevelTakenForAStalledLossHasItsErrorCheckedAtItsFirstStep() {
         var strategy = adaptive();
         var script = errors(Map.of(4, 0.1, 6, 0.9, 8, 0.2, 10, 0.1));
         List<Double> flat = Collections.nCopies(256, 1.0);
@@ -259,11 +259,12 @@ class AdaptiveStrategyTest {
             settings.add(current);
         }
 
-        // step 20: the start level's speed passes, then the flat loss moves it finer; H=6 is too coarse
+        // step 20: the start level's speed passes, then the flat loss moves it finer; H=6 is too coarse,
+        // measured at its first step (the input is being recorded already)
         assertThat(settings.subList(0, 20)).containsOnly(COARSEST);
-        assertThat(settings.subList(20, 22)).containsOnly(new ReuseSetting(25, 6));
-        assertThat(settings.subList(22, 30)).containsOnly(new ReuseSetting(25, 8));
-        assertThat(probes).containsSubsequence("21 conv2 25:6", "22 conv2 25:6", "22 conv2 25:8");
+        assertThat(settings.get(20)).isEqualTo(new ReuseSetting(25, 6));
+        assertThat(settings.subList(21, 30)).containsOnly(new ReuseSetting(25, 8));
+        assertThat(probes).containsSubsequence("21 conv2 25:6 error", "21 conv2 25:8 error");
     }
 
     @Test

@@ -72,7 +72,7 @@ class BudgetStrategyTest {
         LayerDecision decision = strategy.decide(CONV2, null, view);
 
         assertThat(decision).isEqualTo(LayerDecision.exact("budget: no input measured yet"));
-        assertThat(probes).containsExactly("0 conv2 25:4"); // the first empty probe ends the round
+        assertThat(probes).containsExactly("0 conv2 25:4 error"); // the first empty probe ends the round
     }
 
     @Test
@@ -140,7 +140,8 @@ class BudgetStrategyTest {
     void reprobeEveryCountsSteps() {
         run(budget(Map.of("reprobe-every", "10", "candidates", "25:6")), fromStepOne(TYPICAL), 0, 30, CONV1);
 
-        assertThat(probes).containsExactly("0 conv1 25:6", "1 conv1 25:6", "11 conv1 25:6", "21 conv1 25:6");
+        assertThat(probes).containsExactly("0 conv1 25:6 error", "1 conv1 25:6 error", "11 conv1 25:6 error",
+                "21 conv1 25:6 error");
     }
 
     @Test
@@ -162,7 +163,7 @@ class BudgetStrategyTest {
     void candidatesLongerThanTheRowAreCappedAndMeasuredOnce() {
         run(budget(Map.of("candidates", "32:6,25:6,64:8")), fromStepOne(TYPICAL), 0, 2, CONV1);
 
-        assertThat(probes).containsExactly("0 conv1 25:6", "1 conv1 25:6", "1 conv1 25:8");
+        assertThat(probes).containsExactly("0 conv1 25:6 error", "1 conv1 25:6 error", "1 conv1 25:8 error");
     }
 
     @Test

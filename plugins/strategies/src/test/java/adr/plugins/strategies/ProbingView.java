@@ -1,6 +1,7 @@
 package adr.plugins.strategies;
 
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A training view whose probe results come from a script, for decision tests without
- * training; every probe is logged as {@code "step layer L:H"}. 100 steps per epoch.
+ * training; every probe is logged as {@code "step layer L:H"}, every error-only probe as
+ * {@code "step layer L:H error"}. 100 steps per epoch.
  *
  * @param recentLosses the losses the view shows (none unless given)
  */
@@ -57,5 +59,12 @@ record ProbingView(long step, Script script, List<String> probes, List<Double> r
     public Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
         probes.add(step + " " + layer + " " + setting.subVectorLength() + ":" + setting.hashBits());
         return script.probe(step, layer, setting);
+    }
+
+    /** Logged as {@code "step layer L:H error"}; the scripted result without its timings. */
+    @Override
+    public Optional<OutputError> probeError(String layer, ReuseSetting setting) {
+        probes.add(step + " " + layer + " " + setting.subVectorLength() + ":" + setting.hashBits() + " error");
+        return script.probe(step, layer, setting).map(p -> new OutputError(p.relativeError(), p.remainingRatio()));
     }
 }
