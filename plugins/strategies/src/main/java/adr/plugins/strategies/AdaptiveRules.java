@@ -50,7 +50,7 @@ record AdaptiveRules(int window, double stall, double healthy, int patience, lon
         return new IllegalArgumentException("adaptive strategy: " + problem);
     }
 
-    /** Whether a level is probed after its cooldown (for its speed, its error or both). */
+    /** Whether levels are checked at all (their output error, their speed or both). */
     boolean checksLevels() {
         return minSpeedup > 0 || maxError > 0;
     }

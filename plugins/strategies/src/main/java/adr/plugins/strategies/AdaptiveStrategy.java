@@ -48,11 +48,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
  * <li><b>Too slow</b>: {@code cooldown} steps after the level was taken (the JIT has
  *     compiled the kernel by then), if the median exact step time (forward and backward)
- *     over the reuse step time of {@value #TIMING_PROBES} probes ({@link TrainingView#probe})
- *     is below
- *     {@code min-speedup}, the layer becomes exact ("no gain: reuse step 41.0 ms against
- *     exact 7.2 ms"). Reuse that is slower than the exact kernel costs time and accuracy
- *     for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
+ *     over the reuse step time of {@value #TIMING_PROBES} timed probes
+ *     ({@link TrainingView#probe}) is below {@code min-speedup}, the layer becomes exact
+ *     ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is slower than
+ *     the exact kernel costs time and accuracy for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
  *     always costs some accuracy, and single-batch probes of a layer whose reuse is on
  *     par with exact came out either side of 1 from run to run. Views that cannot probe
  *     leave the layer as it is.
