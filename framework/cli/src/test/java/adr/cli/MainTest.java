@@ -177,6 +177,19 @@ class MainTest {
     }
 
     @Test
+    void refusedPluginOptionsAreReportedTogetherEachNamingItsPluginOnce() {
+        int code = run("train", "--strategy", "adaptive", "--strategy-options", "cooldown=-3", "--policy", "all",
+                "--policy-options", "reuse=bogus", "--clustering", "kmeans", "--clustering-options", "iterations=0");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip().split("\n")).containsExactly("adr: 3 plugin problems:",
+                "  strategy adaptive: cooldown must be >= 0, got -3",
+                "  policy all: reuse must be forward, forward+weights or all, got 'bogus'",
+                "  clustering kmeans: iterations must be in 1..100, got 0");
+        assertThat(home).as("no run opened").isEmptyDirectory();
+    }
+
+    @Test
     void anUnwritableJsonFileIsRefusedBeforeTrainingNotAfter(@TempDir Path dir) {
         Path json = dir.resolve("missing").resolve("run.json");
 

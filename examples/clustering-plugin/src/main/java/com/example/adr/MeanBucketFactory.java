@@ -30,7 +30,7 @@ public final class MeanBucketFactory implements ClusteringFactory {
     public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
         double width = config.decimal("width");
         if (!(width > 0)) {
-            throw new IllegalArgumentException("mean-bucket: width must be > 0, got " + width);
+            throw new IllegalArgumentException("width must be > 0, got " + width);
         }
         return new MeanBucketClustering(setting, (float) width);
     }

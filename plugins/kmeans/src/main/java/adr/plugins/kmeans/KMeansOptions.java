@@ -41,7 +41,7 @@ record KMeansOptions(KMode kMode, double targetRatio, Init init, int iterations,
 
     KMeansOptions {
         if (!(targetRatio > 0 && targetRatio <= 1)) {
-            throw new IllegalArgumentException("kmeans: " + KMeansFactory.TARGET_RATIO
+            throw new IllegalArgumentException(KMeansFactory.TARGET_RATIO
                     + " must be in (0, 1], got " + targetRatio);
         }
         checkIterations(iterations);
@@ -68,7 +68,7 @@ record KMeansOptions(KMode kMode, double targetRatio, Init init, int iterations,
 
     private static long checkIterations(long iterations) {
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("kmeans: " + KMeansFactory.ITERATIONS
+            throw new IllegalArgumentException(KMeansFactory.ITERATIONS
                     + " must be in 1.." + MAX_ITERATIONS + ", got " + iterations);
         }
         return iterations;
@@ -81,7 +81,7 @@ record KMeansOptions(KMode kMode, double targetRatio, Init init, int iterations,
                 return choice;
             }
         }
-        throw new IllegalArgumentException("kmeans: " + key + " must be one of "
+        throw new IllegalArgumentException(key + " must be one of "
                 + String.join(", ", Arrays.stream(choices).map(text).toList()) + ", got '" + value + "'");
     }
 }

@@ -40,13 +40,13 @@ class KMeansFactoryTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = ';', value = {
-        "k-mode; auto; kmeans: k-mode must be one of ratio, fixed, got 'auto'",
-        "init; kmeans||; kmeans: init must be one of kmeans++, random, got 'kmeans||'",
-        "target-ratio; 0; kmeans: target-ratio must be in (0, 1], got 0.0",
-        "target-ratio; 1.5; kmeans: target-ratio must be in (0, 1], got 1.5",
-        "target-ratio; NaN; kmeans: target-ratio must be in (0, 1], got NaN",
-        "iterations; 0; kmeans: iterations must be in 1..100, got 0",
-        "iterations; 101; kmeans: iterations must be in 1..100, got 101"})
+        "k-mode; auto; k-mode must be one of ratio, fixed, got 'auto'",
+        "init; kmeans||; init must be one of kmeans++, random, got 'kmeans||'",
+        "target-ratio; 0; target-ratio must be in (0, 1], got 0.0",
+        "target-ratio; 1.5; target-ratio must be in (0, 1], got 1.5",
+        "target-ratio; NaN; target-ratio must be in (0, 1], got NaN",
+        "iterations; 0; iterations must be in 1..100, got 0",
+        "iterations; 101; iterations must be in 1..100, got 101"})
     void rejectsBadValuesNamingTheKeyAndTheAllowedValues(String key, String value, String message) {
         Config config = Configs.config(Map.of(key, value));
 

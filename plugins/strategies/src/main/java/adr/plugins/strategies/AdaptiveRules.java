@@ -46,8 +46,9 @@ record AdaptiveRules(int window, double stall, double healthy, int patience, lon
                 maxRatio, minSpeedup, maxError);
     }
 
+    /** The engine names the strategy before the message. */
     private static IllegalArgumentException refused(String problem) {
-        return new IllegalArgumentException("adaptive strategy: " + problem);
+        return new IllegalArgumentException(problem);
     }
 
     /** Whether levels are checked at all (their output error, their speed or both). */

@@ -48,8 +48,8 @@ final class AllLayersPolicy implements ReusePolicy {
 
         @Override
         public ReusePolicy create(Config config) {
-            ReuseScope scope = ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name()));
-            return new AllLayersPolicy(scope, ClusterCacheOption.parse(name(), config));
+            ReuseScope scope = ReuseScopeKey.parse(config.text(ReuseScopeKey.KEY.name()));
+            return new AllLayersPolicy(scope, ClusterCacheOption.parse(config));
         }
     }
 }

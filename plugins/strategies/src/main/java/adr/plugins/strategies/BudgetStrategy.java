@@ -179,15 +179,15 @@ final class BudgetStrategy implements AdaptationStrategy {
             long every = config.integer("reprobe-every");
             double maxCost = config.decimal("max-cost");
             if (!(target > 0) || Double.isInfinite(target)) {
-                throw new IllegalArgumentException("budget strategy: target-error must be a number above 0, got "
+                throw new IllegalArgumentException("target-error must be a number above 0, got "
                         + target);
             }
             if (every < 0) {
-                throw new IllegalArgumentException("budget strategy: reprobe-every must be >= 0 (0 = every epoch), "
+                throw new IllegalArgumentException("reprobe-every must be >= 0 (0 = every epoch), "
                         + "got " + every);
             }
             if (!(maxCost > 0) || Double.isInfinite(maxCost)) {
-                throw new IllegalArgumentException("budget strategy: max-cost must be a number above 0, got "
+                throw new IllegalArgumentException("max-cost must be a number above 0, got "
                         + maxCost);
             }
             return new BudgetStrategy(candidates, new Limits(target, every, maxCost));

@@ -25,15 +25,15 @@ record ClusterCacheOption(boolean on) {
     /**
      * The option a policy's configuration gives.
      *
-     * @param policy the policy's name, for the error message
-     * @throws IllegalArgumentException naming the key and the accepted values
+     * @throws IllegalArgumentException naming the key and the accepted values (the engine
+     *     names the policy before the message)
      */
-    static ClusterCacheOption parse(String policy, Config config) {
+    static ClusterCacheOption parse(Config config) {
         String mode = config.text(KEY.name());
         return switch (mode) {
             case "none" -> new ClusterCacheOption(false);
             case "first-layer" -> new ClusterCacheOption(true);
-            default -> throw new IllegalArgumentException(policy + " policy: cache must be none or first-layer, got '"
+            default -> throw new IllegalArgumentException("cache must be none or first-layer, got '"
                     + mode + "'");
         };
     }

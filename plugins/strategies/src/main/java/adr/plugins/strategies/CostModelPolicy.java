@@ -71,9 +71,9 @@ final class CostModelPolicy implements ReusePolicy {
             double assumed = config.decimal("assumed-ratio");
             double max = config.decimal("max-fraction");
             if (!(assumed > 0 && assumed <= 1) || !(max > 0)) {
-                throw new IllegalArgumentException("auto policy: assumed-ratio must be in (0, 1] and max-fraction > 0");
+                throw new IllegalArgumentException("assumed-ratio must be in (0, 1] and max-fraction > 0");
             }
-            return new CostModelPolicy(assumed, max, ClusterCacheOption.parse(name(), config));
+            return new CostModelPolicy(assumed, max, ClusterCacheOption.parse(config));
         }
     }
 }

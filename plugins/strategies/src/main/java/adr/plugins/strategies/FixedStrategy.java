@@ -51,7 +51,7 @@ final class FixedStrategy implements AdaptationStrategy {
             long length = config.integer("L");
             long bits = config.integer("H");
             if (length < 1 || bits < 1 || bits > 30) {
-                throw new IllegalArgumentException("fixed strategy: L must be >= 1 and H in 1..30, got L=" + length
+                throw new IllegalArgumentException("L must be >= 1 and H in 1..30, got L=" + length
                         + " H=" + bits);
             }
             return new FixedStrategy((int) length, (int) bits);

@@ -69,10 +69,10 @@ final class LayersPolicy implements ReusePolicy {
                     .filter(n -> !n.isEmpty()).collect(Collectors.toUnmodifiableSet());
             if (names.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "layers policy: layers must name at least one convolution, for example layers=conv2,conv3");
+                        "layers must name at least one convolution, for example layers=conv2,conv3");
             }
-            return new LayersPolicy(names, ReuseScopeKey.parse(name(), config.text(ReuseScopeKey.KEY.name())),
-                    ClusterCacheOption.parse(name(), config));
+            return new LayersPolicy(names, ReuseScopeKey.parse(config.text(ReuseScopeKey.KEY.name())),
+                    ClusterCacheOption.parse(config));
         }
     }
 }

@@ -18,14 +18,14 @@ final class ReuseScopeKey {
     /**
      * The scope a {@code reuse} value names.
      *
-     * @param policy the policy's name, for the error message
-     * @throws IllegalArgumentException naming the key and the accepted values
+     * @throws IllegalArgumentException naming the key and the accepted values (the engine
+     *     names the policy before the message)
      */
-    static ReuseScope parse(String policy, String value) {
+    static ReuseScope parse(String value) {
         try {
             return ReuseScope.named(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(policy + " policy: reuse " + e.getMessage(), e);
+            throw new IllegalArgumentException("reuse " + e.getMessage(), e);
         }
     }
 }
