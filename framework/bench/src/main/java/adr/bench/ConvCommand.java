@@ -84,6 +84,9 @@ final class ConvCommand implements Callable<Integer> {
         var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
         var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions), registry)
                 .clustering().orElseThrow();
+        PluginSelection.clusteringRefusal(selected).ifPresent(refusal -> {
+            throw new IllegalArgumentException(refusal);
+        });
         var settings = new ConvBenchmark.Settings(model, batchSize, selected.factory(), selected.config(), length,
                 hashBits, scope(reuse), warmup, repetitions, seed);
         DatasetSource source = DatasetSource.parse(dataset);

@@ -58,6 +58,20 @@ class ConvCommandTest {
                 .isEqualTo("adr bench: --layer: no convolution named conv9 in cifarnet; known: all, conv1, conv2");
     }
 
+    /** A missing dataset: the options must be refused before any data is read. */
+    @Test
+    void optionsTheClusteringRefusesAreNamedWithTheClusteringBeforeTheData(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = BenchMain.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("conv", "--layer", "conv1", "--dataset", "idx:" + dir.resolve("nowhere"),
+                "--clustering", "kmeans", "--clustering-options", "iterations=0", "--plugins-dir", dir.toString());
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr bench: clustering kmeans: iterations must be in 1..100, got 0");
+    }
+
     @Test
     void everyCountOutOfRangeIsNamedWithItsValue() {
         StringWriter err = new StringWriter();

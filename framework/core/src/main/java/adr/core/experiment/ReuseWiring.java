@@ -12,10 +12,8 @@ import adr.core.plugins.RunModule;
 import adr.core.random.Seeds;
 import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
-import adr.spi.LayerShape;
 import adr.spi.config.ConfigKey;
 import adr.spi.reuse.ReusePolicy;
-import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +29,6 @@ import java.util.function.Supplier;
  * controller that applies them.
  */
 final class ReuseWiring {
-    /** A one-pixel layer on which the clustering factory shows whether it accepts its configuration. */
-    private static final LayerShape PROBE = new LayerShape("probe", 1, 1, 1, 1, 0);
-
     private final PluginSelection selection;
     private final AdaptationStrategy strategy;
     private final ReusePolicy policy;
@@ -66,8 +61,7 @@ final class ReuseWiring {
         var c = selection.clustering().orElseThrow();
         AdaptationStrategy strategy = attempt("strategy " + s.name(), () -> s.factory().create(s.config()), problems);
         ReusePolicy policy = attempt("policy " + p.name(), () -> p.factory().create(p.config()), problems);
-        attempt("clustering " + c.name(), () -> c.factory().create(PROBE, new ReuseSetting(1, 1), c.config(), 0),
-                problems);
+        PluginSelection.clusteringRefusal(c).ifPresent(problems::add);
         List<String> convolutions = ModelCatalog.convolutions(model);
         if (strategy != null) {
             problems.addAll(unknownLayers("strategy", s.name(), strategy.layersNamed(), model, convolutions));

@@ -1,10 +1,12 @@
 package adr.core.plugins;
 
+import adr.spi.LayerShape;
 import adr.spi.NamedFactory;
 import adr.spi.clustering.ClusteringFactory;
 import adr.spi.config.Config;
 import adr.spi.events.EventSinkFactory;
 import adr.spi.reuse.ReusePolicyFactory;
+import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +31,9 @@ public final class PluginSelection {
         }
     }
 
+    /** A one-pixel layer on which a clustering factory shows whether it accepts its options. */
+    private static final LayerShape OPTIONS_PROBE = new LayerShape("probe", 1, 1, 1, 1, 0);
+
     private final Optional<Selected<ClusteringFactory>> clustering;
     private final Optional<Selected<ReusePolicyFactory>> policy;
     private final Optional<Selected<AdaptationStrategyFactory>> strategy;
@@ -41,6 +46,21 @@ public final class PluginSelection {
         this.policy = policy;
         this.strategy = strategy;
         this.sinks = List.copyOf(sinks);
+    }
+
+    /**
+     * Empty when the clustering factory accepts its options (it creates an algorithm for a
+     * one-pixel layer), else its refusal as a run reports it: {@code "clustering NAME: ..."}.
+     * Factories check only when they create, so this is how a command refuses bad options
+     * before it reads any data.
+     */
+    public static Optional<String> clusteringRefusal(Selected<ClusteringFactory> clustering) {
+        try {
+            clustering.factory().create(OPTIONS_PROBE, new ReuseSetting(1, 1), clustering.config(), 0);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("clustering " + clustering.name() + ": " + e.getMessage());
+        }
     }
 
     /**
