@@ -69,7 +69,8 @@ class ConvCommandTest {
                 "--clustering", "kmeans", "--clustering-options", "iterations=0", "--plugins-dir", dir.toString());
 
         assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
-        assertThat(err.toString().strip()).isEqualTo("adr bench: clustering kmeans: iterations must be in 1..100, got 0");
+        assertThat(err.toString().strip())
+                .isEqualTo("adr bench: clustering kmeans: iterations must be in 1..100, got 0");
     }
 
     @Test
