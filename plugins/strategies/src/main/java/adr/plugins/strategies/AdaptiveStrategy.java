@@ -268,7 +268,8 @@ final class AdaptiveStrategy implements AdaptationStrategy {
                     ConfigKey.decimal("stall", 0.01, "move finer when the loss falls by less than this fraction"),
                     ConfigKey.decimal("healthy", 0.05, "a window falling by more than this fraction is healthy"),
                     ConfigKey.integer("patience", 5, "move coarser after this many healthy windows in a row"),
-                    ConfigKey.integer("cooldown", 0, "steps between two changes of one layer; 0 = window"),
+                    ConfigKey.integer("cooldown", 0, "steps from a layer's change to its next loss-driven change "
+                            + "and to its speed check; 0 = window"),
                     ConfigKey.decimal("max-ratio", 0.5, "make a layer exact when its measured r_c is above this"),
                     ConfigKey.decimal("min-speedup", DEFAULT_MIN_SPEEDUP, "make a layer exact when its probed reuse "
                             + "step is not this many times faster than exact; 0 = never"),
