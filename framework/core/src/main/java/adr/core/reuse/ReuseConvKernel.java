@@ -54,7 +54,7 @@ public final class ReuseConvKernel implements ConvKernel {
     private final ClusterCache cache;
     /** The dataset indices of the next forward's images, consumed by that forward. */
     private int[] samples;
-    private float[] groupedWeights;
+    private final GroupedWeights groupedWeights;
     private ReuseStats lastStats;
     private final NativeBuffer output = new NativeBuffer();
     private final NativeBuffer gradInput = new NativeBuffer();
@@ -66,8 +66,6 @@ public final class ReuseConvKernel implements ConvKernel {
     private float[] weightValues;
     private float[] gradValues;
     private float[] gradRows;
-    /** The weight gradient in the layer's {@code [M, K]} order, before it is copied out. */
-    private float[] weightGradient;
     /** Per slice of images: the zero-padded plane {@link #foldInputGradient} adds into. */
     private final WorkerScratch paddedPlanes = WorkerScratch.perCore(WorkerScratch.SLICES_PER_CORE);
 
@@ -91,6 +89,7 @@ public final class ReuseConvKernel implements ConvKernel {
         this.exact = exact;
         this.rows = new GroupedRows(geometry, setting.subVectorLength());
         this.tables = new ClusterTables(rows.groups(), setting.subVectorLength(), geometry.outChannels());
+        this.groupedWeights = new GroupedWeights(geometry, rows.groups(), setting.subVectorLength());
     }
 
     public ReuseSetting setting() {
@@ -149,8 +148,7 @@ public final class ReuseConvKernel implements ConvKernel {
         tables.centroids(rows.data(), rows.rows(), assignments);
         timer.lap(Phase.CENTROIDS);
         weightValues = NativeBuffer.read(weights, weightValues);
-        groupedWeights = group(weightValues);
-        tables.products(groupedWeights);
+        tables.products(groupedWeights.group(weightValues));
         timer.lap(Phase.PRODUCT);
         int pixels = outH * outW;
         biasValues = NativeBuffer.read(bias, biasValues);
@@ -205,12 +203,13 @@ public final class ReuseConvKernel implements ConvKernel {
             timer.lap(Phase.GRADIENT_SUMS);
         }
         if (scope.weightGradient()) {
-            gradWeights.assign(weightGradientOut.put(ungroup(tables.weightGradient()), gradWeights.shape()));
+            float[] weightGradient = groupedWeights.ungroup(tables.weightGradient());
+            gradWeights.assign(weightGradientOut.put(weightGradient, gradWeights.shape()));
             timer.lap(Phase.WEIGHT_GRADIENT);
         }
         if (reuseInput) {
-            gradInput = foldInputGradient(tables.inputGradientColumns(groupedWeights), input.shape(), (int) g[2],
-                    (int) g[3]);
+            float[] clusterColumns = tables.inputGradientColumns(groupedWeights.grouped());
+            gradInput = foldInputGradient(clusterColumns, input.shape(), (int) g[2], (int) g[3]);
             timer.lap(Phase.INPUT_GRADIENT);
         }
         lastStats = new ReuseStats(assignments.remainingRatio(), rows.groups(), rows.rows(), rows.padded(),
@@ -229,37 +228,6 @@ public final class ReuseConvKernel implements ConvKernel {
             gradRows = NchwRows.toRows(gradValues, (int) g[0], geometry.outChannels(), (int) (g[2] * g[3]), gradRows);
             tables.gradientSums(assignments, gradRows, rows.rows());
         }
-    }
-
-    /** Weights {@code [M, K]} regrouped as {@code [G][L][M]} (zero rows past K), into the last step's array. */
-    private float[] group(float[] weights) {
-        int m = geometry.outChannels();
-        int k = geometry.rowLength();
-        int length = setting.subVectorLength();
-        int size = rows.groups() * length * m;
-        // rows past K are never written, so a reused array keeps them zero
-        float[] grouped = groupedWeights != null && groupedWeights.length == size ? groupedWeights : new float[size];
-        for (int o = 0; o < m; o++) {
-            for (int col = 0; col < k; col++) {
-                grouped[col * m + o] = weights[o * k + col];
-            }
-        }
-        return grouped;
-    }
-
-    /** The inverse of {@link #group}: {@code [G][L][M]} back to {@code [M, K]}, into the last step's array. */
-    private float[] ungroup(float[] grouped) {
-        int m = geometry.outChannels();
-        int k = geometry.rowLength();
-        if (weightGradient == null || weightGradient.length != m * k) {
-            weightGradient = new float[m * k];
-        }
-        for (int o = 0; o < m; o++) {
-            for (int col = 0; col < k; col++) {
-                weightGradient[o * k + col] = grouped[col * m + o];
-            }
-        }
-        return weightGradient;
     }
 
     /**
