@@ -7,15 +7,10 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import adr.spi.strategy.LayerDecision;
-import adr.spi.strategy.OutputError;
-import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,18 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li><b>Too coarse</b>: from a level's first step on, the level's output error is
  *     measured on the layer's last batch ({@link TrainingView#probeError}, forward only;
  *     the first probe of a layer starts recording its input and comes back empty, so the
- *     measurement is made at the level's second step). If it is above {@code max-error}, the
- *     finer levels are measured in turn and the layer moves to the first one within it,
- *     which becomes its floor (loss-healthy moves never go coarser); exact when no level
- *     is ("too coarse: output error above max-error 0.25 at every level (...)"). The
- *     error of a probe does not depend on how warm the JIT is, so it is checked at once:
- *     a level that is too coarse costs accuracy, and its reuse steps time, for every
- *     step it runs. Coarse reuse early in training did not come back later: in the demo
+ *     measurement is made at the level's second step). If it is above {@code max-error},
+ *     the finest level is measured: when it is above too, the layer becomes exact ("too
+ *     coarse: output error above max-error 0.25 at {L=25, H=4} 0.78 and at the finest
+ *     level {L=25, H=10} 0.50"); else the levels in between are measured in turn and the
+ *     layer moves to the first one within it, which becomes its floor (loss-healthy moves
+ *     never go coarser). The error of a probe does not depend on how warm the JIT is, so
+ *     it is checked at once: a level that is too coarse costs accuracy, and its reuse
+ *     steps time, for every step it runs. Coarse reuse early in training did not come back later: in the demo
  *     (CifarNet, Fashion-MNIST), 142 steps of conv1 at {@code L=25, H=4..6} (error
  *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
  * <li><b>Too slow</b>: {@code cooldown} steps after the level was taken (the JIT has
  *     compiled the kernel by then), if the median exact step time (forward and backward)
- *     over the reuse step time of {@value #TIMING_PROBES} timed probes
+ *     over the reuse step time of {@value LevelChecks#TIMING_PROBES} timed probes
  *     ({@link TrainingView#probe}) is below {@code min-speedup}, the layer becomes exact
  *     ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is slower than
  *     the exact kernel costs time and accuracy for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
@@ -84,16 +80,15 @@ final class AdaptiveStrategy implements AdaptationStrategy {
      */
     static final double DEFAULT_MAX_ERROR = 0.25;
 
-    /** Probes per speed check; their median ratio decides. */
-    static final int TIMING_PROBES = 3;
-
     private final Ladder ladder;
     private final AdaptiveRules rules;
+    private final LevelChecks checks;
     private final Map<String, LadderPosition> states = new ConcurrentHashMap<>();
 
     AdaptiveStrategy(Ladder ladder, AdaptiveRules rules) {
         this.ladder = ladder;
         this.rules = rules;
+        this.checks = new LevelChecks(rules);
     }
 
     @Override
@@ -160,74 +155,13 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             return state;
         }
         if (!state.errorChecked()) {
-            LadderPosition checked = errorChecked(state, layer, view);
+            LadderPosition checked = checks.error(state, layer, view);
             if (!checked.errorChecked() || checked.index() != state.index()) {
                 return checked; // not yet recorded, or moved: a moved layer's speed is checked after its cooldown
             }
             state = checked;
         }
-        return view.step() - state.changedAt() >= rules.cooldown() ? speedChecked(state, layer, view) : state;
-    }
-
-    /**
-     * The state after measuring the current level's output error: if it is above
-     * {@code max-error}, the finer levels are measured in turn (forward-only probes; the
-     * error of one is deterministic: same batch, same seed) and the first within it is
-     * taken, exact when none is. Unchanged when the layer's input is not recorded yet.
-     */
-    private LadderPosition errorChecked(LadderPosition state, LayerShape layer, TrainingView view) {
-        if (rules.maxError() == 0) {
-            return state.errorWithin();
-        }
-        int index = state.index();
-        Optional<OutputError> probe = view.probeError(layer.name(), state.level(index));
-        List<String> tooCoarse = new ArrayList<>();
-        while (probe.isPresent() && rules.tooCoarse(probe.get().relativeError())) {
-            tooCoarse.add(String.format(Locale.ROOT, "%s %.2f", state.level(index), probe.get().relativeError()));
-            if (++index == state.ladder().size()) {
-                return state.off(view.step(), String.format(Locale.ROOT,
-                        "too coarse: output error above max-error %.2f at every level (%s)", rules.maxError(),
-                        String.join(", ", tooCoarse)));
-            }
-            probe = view.probeError(layer.name(), state.level(index));
-        }
-        if (probe.isEmpty()) {
-            return state;
-        }
-        if (index == state.index()) {
-            return state.errorWithin();
-        }
-        return state.refined(index, view.step(), String.format(Locale.ROOT,
-                "too coarse: output error above max-error %.2f at %s; %s has %.2f, finer", rules.maxError(),
-                String.join(", ", tooCoarse), state.level(index), probe.get().relativeError()));
-    }
-
-    /**
-     * The state after timing the current level: exact unless the median of
-     * {@value #TIMING_PROBES} probes finds its step {@code min-speedup} times faster than
-     * exact. Unchanged when the layer's input is not recorded.
-     */
-    private LadderPosition speedChecked(LadderPosition state, LayerShape layer, TrainingView view) {
-        if (rules.minSpeedup() == 0) {
-            return state.speedChecked();
-        }
-        List<ProbeResult> probes = new ArrayList<>();
-        for (int i = 0; i < TIMING_PROBES; i++) {
-            view.probe(layer.name(), state.level(state.index())).ifPresent(probes::add);
-        }
-        if (probes.isEmpty()) {
-            return state;
-        }
-        probes.sort(Comparator.comparingDouble(p -> p.exactSeconds() / Math.max(p.reuseSeconds(), 1e-12)));
-        ProbeResult median = probes.get(probes.size() / 2);
-        double speedup = median.exactSeconds() / Math.max(median.reuseSeconds(), 1e-12);
-        if (speedup >= rules.minSpeedup()) {
-            return state.speedChecked();
-        }
-        String verdict = speedup < 1 ? "no gain" : String.format(Locale.ROOT, "gain under min-speedup %.2f",
-                rules.minSpeedup());
-        return state.off(view.step(), String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms",
-                verdict, median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
+        return view.step() - state.changedAt() >= rules.cooldown() ? checks.speed(state, layer, view) : state;
     }
 
     private LadderPosition healthy(LadderPosition state, LossTrend trend, long step) {

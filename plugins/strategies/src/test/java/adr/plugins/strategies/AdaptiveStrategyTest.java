@@ -168,7 +168,7 @@ class AdaptiveStrategyTest {
         List<ReuseSetting> settings = probedRun(adaptive(), 60, timed(0.040, 0.010), probes);
 
         assertThat(settings).containsOnly(COARSEST);
-        assertThat(probes).hasSize(2 + AdaptiveStrategy.TIMING_PROBES);
+        assertThat(probes).hasSize(2 + LevelChecks.TIMING_PROBES);
     }
 
     @Test
@@ -211,9 +211,10 @@ class AdaptiveStrategyTest {
 
         assertThat(settings.subList(0, 2)).containsOnly(COARSEST);
         assertThat(settings.subList(2, 40)).containsOnly(new ReuseSetting(25, 8));
-        // one probe per level for its error at once, then the speed of the level taken after its cooldown
-        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error", "2 conv2 25:6 error",
-                "2 conv2 25:8 error", "22 conv2 25:8", "22 conv2 25:8", "22 conv2 25:8");
+        // the errors at once, then the speed of the level taken after its cooldown
+        // the finest level is within it, so a finer one is: the levels in between are measured in turn
+        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error", "2 conv2 25:10 error",
+                "2 conv2 25:6 error", "2 conv2 25:8 error", "22 conv2 25:8", "22 conv2 25:8", "22 conv2 25:8");
         assertThat(strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(40, script, probes)).reason())
                 .isEqualTo("too coarse: output error above max-error 0.25 at {L=25, H=4} 0.70, {L=25, H=6} 0.50; "
                         + "{L=25, H=8} has 0.25, finer");
@@ -231,10 +232,27 @@ class AdaptiveStrategyTest {
     }
 
     @Test
-    void aLayerTooCoarseAtEveryLevelTurnsExact() {
-        assertExactFrom(2, errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46)),
-                "too coarse: output error above max-error 0.25 at every level ({L=25, H=4} 0.77, "
-                        + "{L=25, H=6} 0.64, {L=25, H=8} 0.54, {L=25, H=10} 0.46)");
+    void aLayerTooCoarseAtItsLevelAndAtTheFinestTurnsExactWithoutMeasuringTheLevelsBetween() {
+        var script = errors(Map.of(4, 0.77, 6, 0.64, 8, 0.54, 10, 0.46));
+        assertExactFrom(2, script, "too coarse: output error above max-error 0.25 at {L=25, H=4} 0.77 and at the "
+                + "finest level {L=25, H=10} 0.46");
+
+        List<String> probes = new ArrayList<>();
+        probedRun(adaptive(), 10, script, probes);
+        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error", "2 conv2 25:10 error");
+    }
+
+    @Test
+    void aLayerAtItsFinestLevelThatIsTooCoarseTurnsExactAfterOneMeasurement() {
+        var script = errors(Map.of(4, 0.3));
+        List<String> probes = new ArrayList<>();
+        var strategy = adaptive(Map.of("ladder", "25:4"));
+        List<ReuseSetting> settings = probedRun(strategy, 5, script, probes);
+
+        assertThat(settings.subList(2, 5)).containsOnlyNulls();
+        assertThat(probes).containsExactly("1 conv2 25:4 error", "2 conv2 25:4 error");
+        assertThat(strategy.decide(CONV2, null, new ProbingView(5, script, probes)).reason())
+                .isEqualTo("too coarse: output error above max-error 0.25 at {L=25, H=4} 0.30, the finest level");
     }
 
     @Test
