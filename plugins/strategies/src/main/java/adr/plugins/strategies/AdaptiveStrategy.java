@@ -47,10 +47,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *     over the reuse step time of {@value LevelChecks#TIMING_PROBES} timed probes
  *     ({@link TrainingView#probe}) is below {@code min-speedup}, the layer becomes exact
  *     ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is slower than
- *     the exact kernel costs time and accuracy for nothing. The default, {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse
- *     always costs some accuracy, and single-batch probes of a layer whose reuse is on
- *     par with exact came out either side of 1 from run to run. Views that cannot probe
- *     leave the layer as it is.
+ *     the exact kernel costs time and accuracy for nothing. The default,
+ *     {@value #DEFAULT_MIN_SPEEDUP}, asks for a margin: reuse always costs some accuracy,
+ *     and single-batch probes of a layer whose reuse is on par with exact came out either
+ *     side of 1 from run to run. Views that cannot probe leave the layer as it is.
  * <li><b>Test accuracy fell</b>: when a new test accuracy is lower than the one before,
  *     the layer moves one level finer, without waiting for the cooldown (the signal comes
  *     once per evaluated epoch, so it cannot flap).
