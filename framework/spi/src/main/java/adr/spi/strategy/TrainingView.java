@@ -67,8 +67,8 @@ public interface TrainingView {
      * weights and the training numerics are left as they were.
      *
      * <p>For strategies that compare settings by their error, such as a scan of a ladder,
-     * where timing each one would multiply the cost by four or more. Threading as for
-     * {@link #probe}.
+     * where {@link #probe}'s two forward-and-backward steps per setting would time what is
+     * not read. Threading as for {@link #probe}.
      *
      * @param layer a convolution's name, as in {@link adr.spi.LayerShape#name()}
      * @return empty when {@link #probe} would be; this default takes the error and
