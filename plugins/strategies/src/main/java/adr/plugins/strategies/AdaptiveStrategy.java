@@ -189,8 +189,8 @@ final class AdaptiveStrategy implements AdaptationStrategy {
 
         @Override
         public String description() {
-            return "closed loop: each layer moves along a coarse-to-fine {L, H} ladder (then exact) as the loss "
-                    + "stalls or test accuracy falls";
+            return "closed loop: each layer moves along a coarse-to-fine {L, H} ladder (then exact) as its "
+                    + "measured output error and speed, the loss and test accuracy ask for it";
         }
 
         @Override
