@@ -43,46 +43,40 @@ class ConvCommandTest {
         assertThat(layers.get(1).get("layer").asText()).isEqualTo("conv2");
     }
 
-    /** A missing dataset: the name must be refused before any data is read. */
-    @Test
-    void anUnknownLayerAmongKnownOnesIsRefusedBeforeTheData(@TempDir Path dir) {
+    /** Runs {@code adr bench conv args} and asserts a usage error whose one message is {@code expected}. */
+    private static void assertRefused(String expected, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = BenchMain.commandLine();
         cli.setErr(new PrintWriter(err, true));
+        String[] command = new String[args.length + 1];
+        command[0] = "conv";
+        System.arraycopy(args, 0, command, 1, args.length);
 
-        int code = cli.execute("conv", "--layer", "conv1,conv9", "--dataset", "idx:" + dir.resolve("nowhere"),
-                "--batch-size", "4", "--repetitions", "1", "--warmup", "0");
+        int code = cli.execute(command);
 
         assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
-        assertThat(err.toString().strip())
-                .isEqualTo("adr bench: --layer: no convolution named conv9 in cifarnet; known: all, conv1, conv2");
+        assertThat(err.toString().strip()).isEqualTo(expected);
+    }
+
+    /** A missing dataset: the name must be refused before any data is read. */
+    @Test
+    void anUnknownLayerAmongKnownOnesIsRefusedBeforeTheData(@TempDir Path dir) {
+        assertRefused("adr bench: --layer: no convolution named conv9 in cifarnet; known: all, conv1, conv2",
+                "--layer", "conv1,conv9", "--dataset", "idx:" + dir.resolve("nowhere"), "--batch-size", "4",
+                "--repetitions", "1", "--warmup", "0");
     }
 
     /** A missing dataset: the options must be refused before any data is read. */
     @Test
     void optionsTheClusteringRefusesAreNamedWithTheClusteringBeforeTheData(@TempDir Path dir) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = BenchMain.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-
-        int code = cli.execute("conv", "--layer", "conv1", "--dataset", "idx:" + dir.resolve("nowhere"),
-                "--clustering", "kmeans", "--clustering-options", "iterations=0", "--plugins-dir", dir.toString());
-
-        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
-        assertThat(err.toString().strip())
-                .isEqualTo("adr bench: clustering kmeans: iterations must be in 1..100, got 0");
+        assertRefused("adr bench: clustering kmeans: iterations must be in 1..100, got 0",
+                "--layer", "conv1", "--dataset", "idx:" + dir.resolve("nowhere"), "--clustering", "kmeans",
+                "--clustering-options", "iterations=0", "--plugins-dir", dir.toString());
     }
 
     @Test
     void everyCountOutOfRangeIsNamedWithItsValue() {
-        StringWriter err = new StringWriter();
-        CommandLine cli = BenchMain.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-
-        int code = cli.execute("conv", "--batch-size", "-3", "--warmup", "-1");
-
-        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
-        assertThat(err.toString().strip()).isEqualTo(
-                "adr bench: --warmup must be at least 0, got -1; --batch-size must be at least 1, got -3");
+        assertRefused("adr bench: --warmup must be at least 0, got -1; --batch-size must be at least 1, got -3",
+                "--batch-size", "-3", "--warmup", "-1");
     }
 }
