@@ -70,7 +70,9 @@ final class ConfigResolver {
             try {
                 values.put(key.get(), key.get().type.parse(raw));
             } catch (IllegalArgumentException e) {
-                errors.add(source + ": " + name + ": " + e.getMessage());
+                // a flag names its key already: "--lr: expected a number", not "--lr: lr: ..."
+                String where = source.equals("--" + name) ? source : source + ": " + name;
+                errors.add(where + ": " + e.getMessage());
             }
         }
         return this;

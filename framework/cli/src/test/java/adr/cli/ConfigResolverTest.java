@@ -55,6 +55,15 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aFlagOfTheWrongTypeIsNamedOnce() {
+        var resolver = new ConfigResolver().set("--lr", "lr", "abc");
+
+        assertThatThrownBy(resolver::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--lr: expected a number, got 'abc'")
+                .hasMessageNotContaining("lr: lr");
+    }
+
+    @Test
     void malformedYamlAndMissingFilesAreNamed(@TempDir Path dir) {
         assertThatThrownBy(new ConfigResolver().yaml(yaml("model: [unclosed\n"), "bad.yaml")::resolve)
                 .hasMessageContaining("bad.yaml: not valid YAML");
