@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves a run's configuration: defaults, then an experiment file, then flags.
@@ -19,8 +21,14 @@ import java.util.Map;
  * so a user fixes a file in one pass.
  */
 final class ConfigResolver {
+    /** The keys only a reuse strategy reads; with {@code exact} they change nothing. */
+    private static final List<ConfigKey> REUSE_ONLY = List.of(ConfigKey.POLICY, ConfigKey.CLUSTERING, ConfigKey.L,
+            ConfigKey.H, ConfigKey.STRATEGY_OPTIONS, ConfigKey.POLICY_OPTIONS, ConfigKey.CLUSTERING_OPTIONS);
+
     private final Map<ConfigKey, Object> values = ConfigKey.valuesOf(ExperimentConfig.defaults());
     private final List<String> errors = new ArrayList<>();
+    /** Where each key given in this invocation came from (a flag or a file). */
+    private final Map<ConfigKey, String> givenBy = new EnumMap<>(ConfigKey.class);
 
     /** Overlays a YAML experiment file from disk. */
     ConfigResolver file(Path path) {
@@ -69,13 +77,44 @@ final class ConfigResolver {
         } else {
             try {
                 values.put(key.get(), key.get().type.parse(raw));
+                givenBy.put(key.get(), where(source, name));
             } catch (IllegalArgumentException e) {
-                // a flag names its key already: "--lr: expected a number", not "--lr: lr: ..."
-                String where = source.equals("--" + name) ? source : source + ": " + name;
-                errors.add(where + ": " + e.getMessage());
+                errors.add(where(source, name) + ": " + e.getMessage());
             }
         }
         return this;
+    }
+
+    /** {@code exp.yaml: lr}, but a flag alone: it names its key already ("--lr", not "--lr: lr"). */
+    private static String where(String source, String name) {
+        return source.equals("--" + name) ? source : source + ": " + name;
+    }
+
+    /**
+     * Takes the values set so far as the starting point rather than as given now: a
+     * resumed run's recorded configuration holds every key, and none of them was typed
+     * for this invocation.
+     */
+    ConfigResolver asStartingPoint() {
+        givenBy.clear();
+        return this;
+    }
+
+    /**
+     * A warning when reuse settings were given but the strategy is {@code exact}, which
+     * reads none of them: {@code --clustering kmeans} alone trains exactly, and says so.
+     */
+    Optional<String> unusedReuseSettings(ExperimentConfig config) {
+        if (!config.reuse().exact()) {
+            return Optional.empty();
+        }
+        List<String> unused = REUSE_ONLY.stream().filter(givenBy::containsKey).map(givenBy::get).toList();
+        if (unused.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("strategy exact reuses nothing, so " + String.join(", ", unused)
+                + (unused.size() == 1 ? " is" : " are") + " not used; choose a reuse strategy with --strategy"
+                + " (fixed, staged, adaptive, budget or a plugin's)");
     }
 
     /** The configuration, or a {@link ConfigException} listing every problem found. */

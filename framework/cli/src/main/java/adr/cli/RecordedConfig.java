@@ -26,5 +26,6 @@ final class RecordedConfig {
             }
         });
         options.forEach((kind, values) -> resolver.set(source, kind, values));
+        resolver.asStartingPoint();
     }
 }

@@ -103,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
         var config = resolver.resolve();
+        resolver.unusedReuseSettings(config).ifPresent(warning -> System.err.println("adr: warning: " + warning));
         OutputFile.requireWritable("--json", json);
         return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
     }

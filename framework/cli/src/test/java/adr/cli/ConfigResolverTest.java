@@ -64,6 +64,29 @@ class ConfigResolverTest {
     }
 
     @Test
+    void reuseSettingsGivenWithTheExactStrategyAreNamedAsUnused() {
+        var resolver = new ConfigResolver().yaml(yaml("L: 8\n"), "exp.yaml").set("--clustering", "clustering", "kmeans");
+
+        assertThat(resolver.unusedReuseSettings(resolver.resolve())).hasValue("strategy exact reuses nothing, so"
+                + " --clustering, exp.yaml: L are not used; choose a reuse strategy with --strategy (fixed, staged,"
+                + " adaptive, budget or a plugin's)");
+        resolver.set("--strategy", "strategy", "fixed");
+        assertThat(resolver.unusedReuseSettings(resolver.resolve())).isEmpty();
+        assertThat(new ConfigResolver().unusedReuseSettings(new ConfigResolver().resolve())).isEmpty();
+    }
+
+    @Test
+    void aResumedRunsRecordedSettingsAreNotTakenAsGivenNow() {
+        var resolver = new ConfigResolver().set("run 1", "clustering", "kmeans").asStartingPoint()
+                .set("--epochs", "epochs", "2");
+
+        assertThat(resolver.unusedReuseSettings(resolver.resolve())).isEmpty();
+        resolver.set("--H", "H", "12");
+        assertThat(resolver.unusedReuseSettings(resolver.resolve())).hasValueSatisfying(w -> assertThat(w)
+                .contains("so --H is not used"));
+    }
+
+    @Test
     void malformedYamlAndMissingFilesAreNamed(@TempDir Path dir) {
         assertThatThrownBy(new ConfigResolver().yaml(yaml("model: [unclosed\n"), "bad.yaml")::resolve)
                 .hasMessageContaining("bad.yaml: not valid YAML");
