@@ -1,6 +1,7 @@
 package adr.tracking.projection;
 
 import adr.tracking.events.ReuseConfigChanged;
+import adr.tracking.events.RunStarted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,23 @@ import java.util.stream.Collectors;
  * Runs side by side: what reuse each ran with, what it cost and what it reached, and the
  * wall time saved against the exact run among them (the paper's headline number).
  *
+ * <p>Time saved is only computed where the two wall times measure the same thing: the
+ * run trained the same work as the baseline (model, dataset, training images and steps)
+ * and neither was resumed, since a resumed run's wall time covers its last process only.
+ * Every run left without one for those reasons gets a note saying why.
+ *
  * @param rows one per run, in the order given
  * @param baseline the exact run time saved is measured against: the first run with the
- *     {@value #EXACT} strategy that has a wall time; empty when there is none
+ *     {@value #EXACT} strategy that completed in one process; empty when there is none
+ * @param notes why a completed run has no time saved, one line per such run
  */
-public record RunComparison(List<Row> rows, Optional<String> baseline) {
+public record RunComparison(List<Row> rows, Optional<String> baseline, List<String> notes) {
     /** The strategy, and the setting, of a run that computes every convolution exactly. */
     public static final String EXACT = "exact";
 
     public RunComparison {
         rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
     }
 
     /**
@@ -40,19 +48,47 @@ public record RunComparison(List<Row> rows, Optional<String> baseline) {
 
     public static RunComparison of(List<RunHistory> runs) {
         Optional<RunHistory> baseline = runs.stream()
-                .filter(r -> EXACT.equals(r.strategy()) && r.result() != null).findFirst();
+                .filter(r -> EXACT.equals(r.strategy()) && r.result() != null && r.resumedAt().isEmpty()).findFirst();
         List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (RunHistory run : runs) {
             OptionalDouble wall = run.result() == null ? OptionalDouble.empty()
                     : OptionalDouble.of(run.result().wallSeconds());
-            OptionalDouble saved = baseline.isPresent() && wall.isPresent()
+            Optional<String> refusal = baseline.flatMap(b -> incomparable(run, b));
+            refusal.filter(reason -> wall.isPresent()).ifPresent(notes::add);
+            OptionalDouble saved = baseline.isPresent() && wall.isPresent() && refusal.isEmpty()
                     && baseline.get().result().wallSeconds() > 0
                     ? OptionalDouble.of(1 - wall.getAsDouble() / baseline.get().result().wallSeconds())
                     : OptionalDouble.empty();
             rows.add(new Row(run.runId(), run.status(), run.strategy(), run.clustering(), setting(run),
                     meanRemainingRatio(run), wall, imagesPerSecond(run), run.finalAccuracy(), saved));
         }
-        return new RunComparison(rows, baseline.map(RunHistory::runId));
+        return new RunComparison(rows, baseline.map(RunHistory::runId), notes);
+    }
+
+    /** Why {@code run}'s wall time cannot be set against the baseline's, if it cannot. */
+    static Optional<String> incomparable(RunHistory run, RunHistory baseline) {
+        if (!run.resumedAt().isEmpty()) {
+            return Optional.of(run.runId() + ": no time saved: it was resumed, and its wall time covers only its"
+                    + " last process");
+        }
+        String work = work(run);
+        String baselineWork = work(baseline);
+        if (!work.equals(baselineWork)) {
+            return Optional.of(run.runId() + ": no time saved: it trained other work than " + baseline.runId() + " ("
+                    + work + " against " + baselineWork + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** What a run trained, as far as its wall time depends on it. */
+    private static String work(RunHistory run) {
+        if (run.start() == null) {
+            return "unknown work";
+        }
+        RunStarted s = run.start();
+        return s.model() + " on " + s.dataset() + ", " + s.totalSteps() + " steps over " + s.trainImages()
+                + " images";
     }
 
     /** The last change per layer wins; before any change the configuration's L and H apply. */

@@ -74,6 +74,28 @@ class RunComparisonTest {
     }
 
     @Test
+    void aResumedRunOrOneOfOtherWorkHasNoTimeSavedAndANoteSayingWhy() {
+        TestRun exactResumed = new TestRun("exact-resumed").add(started("exact", false))
+                .add(started("exact", true)).add(completed(0.85, 30, 1.0));
+        TestRun exact = new TestRun("exact").add(started("exact", false)).add(completed(0.85, 100, 1.0));
+        TestRun resumed = new TestRun("resumed").add(started("fixed", false)).add(started("fixed", true))
+                .add(completed(0.84, 20, 0.25));
+        TestRun longer = new TestRun("longer").add(started("fixed", false, 400)).add(completed(0.86, 80, 0.25));
+        TestRun same = new TestRun("same").add(started("fixed", false)).add(completed(0.84, 50, 0.25));
+
+        RunComparison comparison = RunComparison.of(histories(exactResumed, exact, resumed, longer, same));
+
+        assertThat(comparison.baseline()).contains("exact");
+        assertThat(comparison.rows()).extracting(RunComparison.Row::timeSaved).containsExactly(OptionalDouble.empty(),
+                OptionalDouble.of(0), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(0.5));
+        assertThat(comparison.notes()).containsExactly(
+                "exact-resumed: no time saved: it was resumed, and its wall time covers only its last process",
+                "resumed: no time saved: it was resumed, and its wall time covers only its last process",
+                "longer: no time saved: it trained other work than exact (cifarnet on fashion-mnist, 400 steps over"
+                        + " 1000 images against cifarnet on fashion-mnist, 200 steps over 1000 images)");
+    }
+
+    @Test
     void layersWithDifferentSettingsAreListedWithTheLastChangeEach() {
         TestRun run = new TestRun("a").add(started("adaptive", false))
                 .add(change("conv1", "L=25 H=8", "start")).add(change("conv2", "L=10 H=6", "start"))

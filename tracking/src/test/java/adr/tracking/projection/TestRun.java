@@ -50,11 +50,15 @@ final class TestRun {
     }
 
     static RunStarted started(String strategy, boolean resumed) {
+        return started(strategy, resumed, 200);
+    }
+
+    static RunStarted started(String strategy, boolean resumed, long totalSteps) {
         return new RunStarted("cifarnet", "fashion-mnist", strategy, "exact".equals(strategy) ? "none" : "lsh",
                 Map.of("strategy", strategy, "L", "25", "H", "8"),
                 List.of(new RunStarted.PluginUse("clustering", "lsh", "adr-lsh", "0.1.0", "1.0", "classpath",
                         Map.of("variant", "quantized"))),
-                2, 200, 1000, 500, "host", 42, 30, resumed, resumed ? 1 : 0, resumed ? 100 : 0);
+                2, totalSteps, 1000, 500, "host", 42, 30, resumed, resumed ? 1 : 0, resumed ? 100 : 0);
     }
 
     static StepMetrics step(int epoch, long globalStep, double ratio) {

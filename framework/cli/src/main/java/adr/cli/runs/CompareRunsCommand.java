@@ -33,8 +33,9 @@ final class CompareRunsCommand extends ReplayingCommand {
         table(comparison).print(console.out(), "");
         console.println("");
         console.println(comparison.baseline().map(id -> "Time saved is 1 - wall / wall of the exact run " + id + ".")
-                .orElse("No completed exact run among them, so no time saved; compare with one trained with"
-                        + " --strategy exact."));
+                .orElse("No exact run among them completed in one process, so no time saved; compare with one"
+                        + " trained with --strategy exact."));
+        comparison.notes().forEach(console::println);
         return 0;
     }
 

@@ -55,6 +55,7 @@ final class RunsJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("baseline", comparison.baseline().orElse(null));
         json.put("runs", comparison.rows().stream().map(RunsJson::row).toList());
+        json.put("notes", comparison.notes());
         return json;
     }
 

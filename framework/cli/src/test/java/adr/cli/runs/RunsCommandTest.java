@@ -3,12 +3,14 @@ package adr.cli.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adr.tracking.events.EventJson;
+import adr.tracking.events.RunStarted;
 import adr.tracking.journal.Journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,22 @@ class RunsCommandTest {
         assertThat(lines.get(3)).startsWith("died-1").contains("ABANDONED").contains("L=25 H=8").endsWith("-");
         assertThat(lines.get(0).length()).isEqualTo(lines.get(1).length()); // right-aligned last column
         assertThat(cli.out()).contains("exact run exact-1");
+    }
+
+    @Test
+    void compareNamesARunThatWasResumedInsteadOfSettingItsWallAgainstExact() throws Exception {
+        RunStarted resumed = RunsFixtures.started("fixed", "lsh");
+        resumed = new RunStarted(resumed.model(), resumed.dataset(), resumed.strategy(), resumed.clustering(),
+                resumed.config(), resumed.plugins(), 1, 100, 6400, 1000, "trainer-7", 4243, 30, true, 0, 50);
+        new JournalFiles(home, "resumed-1", JournalFiles.T0.plusSeconds(9000)).add(RunsFixtures.started("fixed", "lsh"))
+                .add(resumed).add(RunsFixtures.completed(0.85, 20.0, 1000.0, Map.of("conv1", 0.2, "conv2", 0.4)));
+
+        int code = run("runs", "compare", "resumed-1", "exact-1", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(lines().get(1)).startsWith("resumed-1").contains("20.0 s").endsWith("-");
+        assertThat(cli.out()).contains("resumed-1: no time saved: it was resumed, and its wall time covers only its"
+                + " last process");
     }
 
     @Test
