@@ -19,6 +19,7 @@ import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
 import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
+import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class ReuseController implements TrainingListener {
     private final ReuseProbe probes;
     private final RunView view = new RunView(this::probe, this::probeError);
     private final List<ReuseChange> changes = new ArrayList<>();
+    /** The most images a step has had: the run's batch size, which an epoch's last batch may fall short of. */
+    private int fullBatch;
 
     public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
             AdaptationStrategy strategy, ReusePolicy policy, Seeds seeds, Consumer<ReuseChange> changeLog) {
@@ -160,12 +163,20 @@ public final class ReuseController implements TrainingListener {
     @Override
     public void onStep(StepReport step) {
         view.record(step.loss());
+        fullBatch = Math.max(fullBatch, step.images());
+        boolean shortBatch = step.images() < fullBatch;
         for (ControlledLayer l : layers) {
             ReuseStats stats = l.kernel == null ? null : l.kernel.lastStats();
             double ratio = stats == null ? 1.0 : stats.remainingRatio();
             l.ratioSum += ratio;
             l.steps++;
-            view.layer(l.shape.name(), ratio, l.conv.lastStepSeconds(), stats != null);
+            // An epoch's short last batch has fewer rows for as many clusters, so a higher r_c
+            // and a shorter time than the steps around it; strategies and policies judging a
+            // layer by it would switch it off and on again at every epoch's end.
+            LayerStats previous = view.layer(l.shape.name());
+            if (!shortBatch || previous == null || previous.reused() != (stats != null)) {
+                view.layer(l.shape.name(), ratio, l.conv.lastStepSeconds(), stats != null);
+            }
         }
     }
 

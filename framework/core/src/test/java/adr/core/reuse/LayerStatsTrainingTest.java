@@ -71,4 +71,35 @@ class LayerStatsTrainingTest {
             assertThat(s.seconds()).isPositive();
         });
     }
+
+    @Test
+    void anEpochsShortLastBatchDoesNotStandForTheLayer() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
+        Dataset train = data.train().limit(80); // batches of 32, 32 and 16 in each epoch
+        Seeds seeds = new Seeds(3);
+        Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
+                ConvAlgorithm.AUTO);
+        List<LayerStats> seen = new ArrayList<>();
+        AdaptationStrategy strategy = (layer, current, view) -> {
+            if (layer.name().equals("conv2") && view.layer("conv2") != null) {
+                seen.add(view.layer("conv2"));
+            }
+            return new LayerDecision(new ReuseSetting(25, 4), "test");
+        };
+        var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
+                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
+                change -> { });
+        var plan = new TrainingPlan(2, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01), Augmentation.NONE,
+                false);
+        new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
+                Normalization.fit(train), controller).run(train, data.test().limit(32), TrainingProgress.START);
+
+        // 16 clusters per group: r_c = 16 / rows, twice as high on the 16-image batch as on 32
+        double fullBatchRatio = seen.get(0).remainingRatio();
+        assertThat(seen).as("before steps 2 to 6").hasSize(5)
+                .allSatisfy(s -> assertThat(s.remainingRatio()).isEqualTo(fullBatchRatio));
+        assertThat(controller.meanRemainingRatio().get("conv2")).as("the mean counts every step")
+                .isGreaterThan(fullBatchRatio);
+    }
 }

@@ -26,7 +26,11 @@ public interface TrainingView {
     /** Test accuracy after each completed epoch that was evaluated. */
     List<Double> testAccuracies();
 
-    /** The last measured statistics of a convolution layer, or null before its first step. */
+    /**
+     * The last measured statistics of a convolution layer, or null before its first step.
+     * An epoch's short last batch does not replace them unless the layer switched between
+     * exact and reuse on it: its {@code r_c} and time are not those of a full batch.
+     */
     LayerStats layer(String name);
 
     /**
