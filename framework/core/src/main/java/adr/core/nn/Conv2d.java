@@ -106,7 +106,9 @@ public final class Conv2d implements Layer {
 
     /**
      * The input of the last training forward since {@link #keepTrainingInputs}, or empty.
-     * The next training forward overwrites it; callers must not modify it.
+     * The next training forward overwrites it, unless that one's batch is smaller: an
+     * epoch's short last batch measures a layer at fewer rows than training runs it with.
+     * Callers must not modify it.
      */
     public Optional<INDArray> lastTrainingInput() {
         return Optional.ofNullable(lastTrainingInput);
@@ -124,7 +126,7 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         this.input = x;
-        if (training && keptInput != null) {
+        if (training && keptInput != null && (lastTrainingInput == null || x.size(0) >= lastTrainingInput.size(0))) {
             // a copy: x is the previous layer's scratch buffer, which evaluation overwrites
             lastTrainingInput = keptInput.like(x).assign(x);
         }
