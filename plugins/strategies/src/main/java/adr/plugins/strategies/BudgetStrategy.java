@@ -117,9 +117,10 @@ final class BudgetStrategy implements AdaptationStrategy {
             return LayerDecision.exact(String.format(Locale.ROOT, "%s but predicted cost %.3f >= %s (M=%d), "
                     + "exact: no gain", measuredText, cheapest.cost(), limits.maxCost(), layer.outChannels()));
         }
-        return new LayerDecision(cheapest.setting(), String.format(Locale.ROOT,
-                "%s (cost %.3f), the cheapest of %d candidates under the target (%d measured)", measuredText,
-                cheapest.cost(), under.size(), probes.size()));
+        String among = under.size() == 1 ? "the only candidate under the target"
+                : "the cheapest of " + under.size() + " candidates under the target";
+        return new LayerDecision(cheapest.setting(), String.format(Locale.ROOT, "%s (cost %.3f), %s (%d measured)",
+                measuredText, cheapest.cost(), among, probes.size()));
     }
 
     /** The candidates for one layer: {@code L} capped at its row length, duplicates that capping made dropped. */
