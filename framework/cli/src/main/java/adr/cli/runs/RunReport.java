@@ -118,7 +118,7 @@ final class RunReport {
     private void outcome(RunHistory run) {
         if (run.result() != null) {
             section("Result");
-            rows(result(run.result()));
+            rows(result(run.result(), !run.resumedAt().isEmpty()));
         }
         if (run.failure() != null) {
             section("Failure");
@@ -134,15 +134,17 @@ final class RunReport {
         }
     }
 
-    private static TextTable result(RunCompleted r) {
+    /** @param resumed the run was resumed: its wall and training times are its last process's */
+    private static TextTable result(RunCompleted r, boolean resumed) {
         TextTable table = new TextTable("", "");
         table.row("test accuracy", Cells.number(r.testAccuracy(), 4, ""));
         table.row("test loss", Cells.number(r.testLoss(), 4, ""));
         table.row("wall time", Cells.number(r.wallSeconds(), 1, " s") + " (training " + Cells.number(r.trainSeconds(),
-                1, " s") + ")");
+                1, " s") + ")" + (resumed ? ", its last process: the run was resumed" : ""));
         table.row("training speed", Cells.number(r.imagesPerSecond(), 0, " images/s"));
-        table.row("images trained", r.imagesTrained() + " in " + r.epochs() + (r.epochs() == 1 ? " epoch, " : " epochs, ")
-                + r.globalStep() + " steps");
+        String epochsAndSteps = r.epochs() + (r.epochs() == 1 ? " epoch, " : " epochs, ") + r.globalStep() + " steps";
+        table.row("images trained", r.imagesTrained() + (resumed ? " in its last process; " + epochsAndSteps + " in all"
+                : " in " + epochsAndSteps));
         Map<String, Double> ratios = r.meanRemainingRatio() == null ? Map.of() : r.meanRemainingRatio();
         if (!ratios.isEmpty()) {
             OptionalDouble mean = ratios.values().stream().mapToDouble(Double::doubleValue).average();

@@ -150,7 +150,7 @@ class RunsCommandTest {
     }
 
     @Test
-    void compareNamesARunThatWasResumedInsteadOfSettingItsWallAgainstExact() throws Exception {
+    void aResumedRunsWallTimeIsNamedAsItsLastProcesssInCompareAndShow() throws Exception {
         RunStarted resumed = RunsFixtures.started("fixed", "lsh");
         resumed = new RunStarted(resumed.model(), resumed.dataset(), resumed.strategy(), resumed.clustering(),
                 resumed.config(), resumed.plugins(), 1, 100, 6400, 1000, "trainer-7", 4243, 30, true, 0, 50);
@@ -163,6 +163,10 @@ class RunsCommandTest {
         assertThat(lines().get(1)).startsWith("resumed-1").contains("20.0 s").endsWith("-");
         assertThat(cli.out()).contains("resumed-1: no time saved: it was resumed, and its wall time covers only its"
                 + " last process");
+
+        assertThat(run("runs", "show", "resumed-1", "--home", home.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("wall time +20\\.0 s \\(training 18\\.0 s\\), its last process: the run"
+                + " was resumed").containsPattern("images trained +6400 in its last process; 1 epoch, 100 steps in all");
     }
 
     @Test
