@@ -83,7 +83,7 @@ class MainTest {
         int code = run("train", "--epochs", "zero", "--model", "resnet");
 
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
-        assertThat(err.toString()).contains("2 problems").contains("--epochs: epochs: expected a whole number")
+        assertThat(err.toString()).contains("2 problems").contains("--epochs: expected a whole number")
                 .contains("model: unknown 'resnet'");
     }
 
