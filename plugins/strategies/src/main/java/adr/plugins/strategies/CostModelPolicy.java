@@ -8,20 +8,30 @@ import adr.spi.reuse.ReusePolicyFactory;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.TrainingView;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reuses a convolution's forward and weight gradient where the cost model predicts a
  * gain. The forward costs {@code r_c + H/M + 1/L} of the exact product (DESIGN.md
- * section 1); before a layer has run, {@code r_c} is taken as {@code assumed-ratio};
- * after, the layer's measured {@code r_c} is used. A layer whose predicted fraction is
- * not below {@code max-fraction} stays exact. {@code cache} adds the cluster cache to the
- * reused layers ({@link ClusterCacheOption}).
+ * section 1); before a setting has run on a layer, {@code r_c} is taken as
+ * {@code assumed-ratio}; after, the {@code r_c} measured with that setting is used, also
+ * on the exact steps that follow: a layer this policy turned off for its measured
+ * {@code r_c} stays off while the strategy proposes the same setting, instead of coming
+ * back at the assumed ratio every other step. A layer whose predicted fraction is not
+ * below {@code max-fraction} stays exact. {@code cache} adds the cluster cache to the
+ * reused layers ({@link ClusterCacheOption}). Called from the training thread only.
  */
 final class CostModelPolicy implements ReusePolicy {
     private final double assumedRatio;
     private final double maxFraction;
     private final ClusterCacheOption cache;
+    /** Per layer, the setting it last reused with and its measured r_c (NaN until measured). */
+    private final Map<String, Measured> lastReuse = new HashMap<>();
+
+    private record Measured(ReuseSetting setting, double remainingRatio) {
+    }
 
     CostModelPolicy(double assumedRatio, double maxFraction, ClusterCacheOption cache) {
         this.assumedRatio = assumedRatio;
@@ -36,10 +46,21 @@ final class CostModelPolicy implements ReusePolicy {
 
     @Override
     public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
-        TrainingView.LayerStats measured = view.layer(layer.name());
-        double ratio = measured == null || !measured.reused() ? assumedRatio : measured.remainingRatio();
-        return forwardFraction(ratio, layer, proposed) < maxFraction
-                ? cache.applyTo(ReuseScope.FORWARD_AND_WEIGHTS) : ReuseScope.EXACT;
+        Measured last = lastReuse.get(layer.name());
+        TrainingView.LayerStats stats = view.layer(layer.name());
+        if (stats != null && stats.reused()) {
+            last = new Measured(last == null ? proposed : last.setting(), stats.remainingRatio());
+            lastReuse.put(layer.name(), last);
+        }
+        boolean measured = last != null && last.setting().equals(proposed) && !Double.isNaN(last.remainingRatio());
+        double ratio = measured ? last.remainingRatio() : assumedRatio;
+        if (forwardFraction(ratio, layer, proposed) >= maxFraction) {
+            return ReuseScope.EXACT;
+        }
+        if (last == null || !last.setting().equals(proposed)) {
+            lastReuse.put(layer.name(), new Measured(proposed, Double.NaN));
+        }
+        return cache.applyTo(ReuseScope.FORWARD_AND_WEIGHTS);
     }
 
     @Override

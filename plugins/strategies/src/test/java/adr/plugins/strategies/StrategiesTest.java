@@ -84,6 +84,24 @@ class StrategiesTest {
     }
 
     @Test
+    void autoKeepsALayerItTurnedOffExactWhileTheSettingStaysTheSame() {
+        var policy = new CostModelPolicy.Factory().create(Config.defaults(new CostModelPolicy.Factory().configKeys()));
+        ReuseSetting setting = new ReuseSetting(25, 8);
+        var reusedStep = new ScriptedView(10, 1, List.of(), List.of(),
+                Map.of("conv2", new TrainingView.LayerStats(0.7, 0.01, true)));
+        var exactStep = new ScriptedView(11, 1, List.of(), List.of(),
+                Map.of("conv2", new TrainingView.LayerStats(1, 0.012, false)));
+
+        assertThat(policy.scope(CONV2, setting, ScriptedView.start())).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
+        // 0.7 measured with {25, 8}: 0.7 + 8/64 + 1/25 > 0.8, off, and still off after the exact step
+        assertThat(policy.scope(CONV2, setting, reusedStep)).isEqualTo(ReuseScope.EXACT);
+        assertThat(policy.scope(CONV2, setting, exactStep)).isEqualTo(ReuseScope.EXACT);
+        assertThat(policy.scope(CONV2, setting, exactStep)).isEqualTo(ReuseScope.EXACT);
+        // another setting has not been measured: the assumed ratio again
+        assertThat(policy.scope(CONV2, new ReuseSetting(25, 4), exactStep)).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
+    }
+
+    @Test
     void allPolicyScopes() {
         var factory = new AllLayersPolicy.Factory();
         var all = factory.create(Config.resolve("all", factory.configKeys(), Map.of("reuse", "all"),
