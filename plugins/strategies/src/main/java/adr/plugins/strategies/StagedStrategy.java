@@ -74,7 +74,8 @@ final class StagedStrategy implements AdaptationStrategy {
             return List.of(
                     ConfigKey.text("levels", "25:4@0,25:8@0.4,exact@0.8",
                             "levels L:H or exact, each @ the fraction of training it starts at"),
-                    ConfigKey.text("per-layer", "", "overrides per layer: name=levels;name=levels"));
+                    ConfigKey.text("per-layer", "",
+                            "overrides per layer: name=levels;name=levels, e.g. conv2=25:4@0,exact@0.5;conv1=exact@0"));
         }
 
         @Override
