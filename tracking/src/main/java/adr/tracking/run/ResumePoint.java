@@ -46,13 +46,14 @@ public record ResumePoint(String runId, Map<String, Object> config, Path checkpo
                 .findFirst().map(e -> JSON.payload(e, RunStarted.class))
                 .orElseThrow(() -> new IllegalArgumentException("run " + runId + " never started training (no"
                         + " RunStarted in " + file + "); start a new run instead"));
-        Optional<Event> lastLifecycle = events.stream().filter(ResumePoint::lifecycle).reduce((a, b) -> b);
-        if (lastLifecycle.isPresent() && lastLifecycle.get().type().equals(EventType.RUN_COMPLETED.wireName())) {
-            throw new IllegalArgumentException("run " + runId + " already completed; to train longer, start a new"
-                    + " run (./adr runs show " + runId + " shows its configuration)");
-        }
         Object dir = started.config().get("checkpoint-dir");
         Path checkpoints = dir == null ? JournalLayout.checkpointDirectory(home, runId) : Path.of(dir.toString());
+        Optional<Event> lastLifecycle = events.stream().filter(ResumePoint::lifecycle).reduce((a, b) -> b);
+        if (lastLifecycle.isPresent() && lastLifecycle.get().type().equals(EventType.RUN_COMPLETED.wireName())) {
+            throw new IllegalArgumentException("run " + runId + " already completed; to train it longer, start a new"
+                    + " run from its checkpoint with its settings and more epochs: ./adr train --resume-from "
+                    + checkpoints + " --epochs N (./adr runs show " + runId + " lists its settings)");
+        }
         return new ResumePoint(runId, started.config(), checkpoints);
     }
 

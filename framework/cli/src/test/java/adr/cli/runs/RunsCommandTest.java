@@ -170,6 +170,16 @@ class RunsCommandTest {
     }
 
     @Test
+    void resumingACompletedRunPointsToANewRunFromItsCheckpoint() throws Exception {
+        int code = run("train", "--resume", "exact-1", "--home", home.toString());
+
+        assertThat(code).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err()).contains("run exact-1 already completed; to train it longer, start a new run from its"
+                + " checkpoint with its settings and more epochs: ./adr train --resume-from "
+                + home.resolve("exact-1").resolve("checkpoint") + " --epochs N");
+    }
+
+    @Test
     void compareAsJson() throws Exception {
         int code = run("runs", "compare", "reuse-1", "exact-1", "--home", home.toString(), "--json");
 
