@@ -37,7 +37,9 @@ final class TrainCommand implements Callable<Integer> {
     String testLimit;
     @Option(names = "--crop-padding", description = "random-crop augmentation padding (default 0 = off)")
     String cropPadding;
-    @Option(names = "--flip", description = "random horizontal flips: true or false (default false)") String flip;
+    @Option(names = "--flip", arity = "0..1", fallbackValue = "true",
+            description = "random horizontal flips: --flip alone or --flip true turns them on (default false)")
+    String flip;
     @Option(names = "--conv", description = "exact convolution: auto (default), native or im2col") String conv;
     @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "save a checkpoint after every epoch")
     String checkpointDir;

@@ -79,6 +79,15 @@ class MainTest {
     }
 
     @Test
+    void flipAloneTurnsFlipsOn() {
+        // refused before any data is read, naming the value --flip took
+        int code = run("train", "--flip", "--strategy", "fixed", "--policy-options", "cache=first-layer");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("augmentation (--flip true) changes the images every epoch");
+    }
+
+    @Test
     void badFlagsAreReportedTogether() {
         int code = run("train", "--epochs", "zero", "--model", "resnet");
 
