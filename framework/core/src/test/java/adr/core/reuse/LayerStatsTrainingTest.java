@@ -35,12 +35,6 @@ class LayerStatsTrainingTest {
 
     @Test
     void exactAndReuseStepsAreBothTimedAndTellWhetherTheyReused() {
-        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
-        DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
-        Dataset train = data.train().limit(96);
-        Seeds seeds = new Seeds(3);
-        Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
-                ConvAlgorithm.AUTO);
         List<LayerStats> conv1 = new ArrayList<>();
         List<LayerStats> conv2 = new ArrayList<>();
         // conv1 exact, conv2 reused; records what the view says before every step
@@ -52,13 +46,7 @@ class LayerStatsTrainingTest {
             return layer.name().equals("conv1") ? LayerDecision.exact("test")
                     : new LayerDecision(new ReuseSetting(25, 4), "test");
         };
-        var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
-                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
-                change -> { });
-        var plan = new TrainingPlan(1, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01), Augmentation.NONE,
-                false);
-        new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
-                Normalization.fit(train), controller).run(train, data.test().limit(32), TrainingProgress.START);
+        train(96, 1, strategy);
 
         assertThat(conv1).as("steps 2 and 3").hasSize(2).allSatisfy(s -> {
             assertThat(s.reused()).isFalse();
@@ -74,12 +62,6 @@ class LayerStatsTrainingTest {
 
     @Test
     void anEpochsShortLastBatchDoesNotStandForTheLayer() {
-        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
-        DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
-        Dataset train = data.train().limit(80); // batches of 32, 32 and 16 in each epoch
-        Seeds seeds = new Seeds(3);
-        Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
-                ConvAlgorithm.AUTO);
         List<LayerStats> seen = new ArrayList<>();
         AdaptationStrategy strategy = (layer, current, view) -> {
             if (layer.name().equals("conv2") && view.layer("conv2") != null) {
@@ -87,13 +69,7 @@ class LayerStatsTrainingTest {
             }
             return new LayerDecision(new ReuseSetting(25, 4), "test");
         };
-        var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
-                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
-                change -> { });
-        var plan = new TrainingPlan(2, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01), Augmentation.NONE,
-                false);
-        new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
-                Normalization.fit(train), controller).run(train, data.test().limit(32), TrainingProgress.START);
+        ReuseController controller = train(80, 2, strategy); // batches of 32, 32 and 16 in each epoch
 
         // 16 clusters per group: r_c = 16 / rows, twice as high on the 16-image batch as on 32
         double fullBatchRatio = seen.get(0).remainingRatio();
@@ -101,5 +77,23 @@ class LayerStatsTrainingTest {
                 .allSatisfy(s -> assertThat(s.remainingRatio()).isEqualTo(fullBatchRatio));
         assertThat(controller.meanRemainingRatio().get("conv2")).as("the mean counts every step")
                 .isGreaterThan(fullBatchRatio);
+    }
+
+    /** Trains CifarNet on the first {@code images} training images in batches of 32, 16 clusters per group. */
+    private static ReuseController train(int images, int epochs, AdaptationStrategy strategy) {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
+        Dataset train = data.train().limit(images);
+        Seeds seeds = new Seeds(3);
+        Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
+                ConvAlgorithm.AUTO);
+        var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
+                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
+                change -> { });
+        var plan = new TrainingPlan(epochs, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01),
+                Augmentation.NONE, false);
+        new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
+                Normalization.fit(train), controller).run(train, data.test().limit(32), TrainingProgress.START);
+        return controller;
     }
 }
