@@ -35,12 +35,12 @@ final class AccuracyPlot {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         double maxTime = runs.stream().flatMap(r -> r.secondsAtEpoch().stream()).mapToDouble(Double::doubleValue)
-                .max().orElse(1) * 1.05;
+                .max().orElse(1);
         double minAcc = Math.max(0, runs.stream().flatMap(r -> r.accuracyByEpoch().stream())
-                .mapToDouble(Double::doubleValue).min().orElse(0) - 0.02);
+                .mapToDouble(Double::doubleValue).min().orElse(0) - 0.01);
         double maxAcc = Math.min(1, runs.stream().flatMap(r -> r.accuracyByEpoch().stream())
-                .mapToDouble(Double::doubleValue).max().orElse(1) + 0.02);
-        Axes axes = new Axes(maxTime, minAcc, maxAcc);
+                .mapToDouble(Double::doubleValue).max().orElse(1) + 0.01);
+        Axes axes = new Axes(NiceTicks.of(0, maxTime, 5), NiceTicks.of(minAcc, maxAcc, 5));
         axes.draw(g, title);
         for (int i = 0; i < runs.size(); i++) {
             RunRecord run = runs.get(i);
@@ -70,27 +70,30 @@ final class AccuracyPlot {
     }
 
     /** The plot area's scales, grid and labels. */
-    private record Axes(double maxTime, double minAcc, double maxAcc) {
+    private record Axes(NiceTicks time, NiceTicks accuracy) {
         int x(double seconds) {
-            return LEFT + (int) ((WIDTH - LEFT - RIGHT) * seconds / maxTime);
+            return LEFT + (int) ((WIDTH - LEFT - RIGHT) * (seconds - time.low()) / (time.high() - time.low()));
         }
 
-        int y(double accuracy) {
-            return HEIGHT - BOTTOM - (int) ((HEIGHT - TOP - BOTTOM) * (accuracy - minAcc) / (maxAcc - minAcc));
+        int y(double value) {
+            return HEIGHT - BOTTOM - (int) ((HEIGHT - TOP - BOTTOM) * (value - accuracy.low())
+                    / (accuracy.high() - accuracy.low()));
         }
 
         void draw(Graphics2D g, String title) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            g.setColor(new Color(0xdddddd));
-            for (int i = 0; i <= 5; i++) {
-                double acc = minAcc + (maxAcc - minAcc) * i / 5;
-                double t = maxTime * i / 5;
+            Color grid = new Color(0xdddddd);
+            for (double acc : accuracy.values()) {
+                g.setColor(grid);
                 g.drawLine(LEFT, y(acc), WIDTH - RIGHT, y(acc));
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(accuracy.label(acc), LEFT - 50, y(acc) + 5);
+            }
+            for (double t : time.values()) {
+                g.setColor(grid);
                 g.drawLine(x(t), TOP, x(t), HEIGHT - BOTTOM);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.format(Locale.ROOT, "%.3f", acc), LEFT - 50, y(acc) + 5);
-                g.drawString(String.format(Locale.ROOT, "%.0f", t), x(t) - 10, HEIGHT - BOTTOM + 20);
-                g.setColor(new Color(0xdddddd));
+                g.drawString(time.label(t), x(t) - 10, HEIGHT - BOTTOM + 20);
             }
             g.setColor(Color.BLACK);
             g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
