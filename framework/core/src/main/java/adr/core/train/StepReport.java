@@ -10,7 +10,8 @@ package adr.core.train;
  * @param loss the mini-batch loss
  * @param learningRate the rate used for the update
  * @param images images in this step's batch
- * @param seconds wall time of this step (data, forward, backward, update)
+ * @param seconds wall time of this step: what listeners do before it (a strategy's decisions and
+ *     probes), forward, backward and update
  */
 public record StepReport(int epoch, int step, int stepsInEpoch, long globalStep, double loss, double learningRate,
         int images, double seconds) {

@@ -66,8 +66,10 @@ public final class TrainingLoop {
                     return stopped(begin, trainSeconds + tally.seconds, images + tally.images, epoch - 1, globalStep,
                             reports);
                 }
-                listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps, batch.samples()));
+                // the step's time includes what listeners do before it: a strategy's decisions and
+                // probes there are a cost of training with it, and time saved must pay for them
                 long t0 = System.nanoTime();
+                listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps, batch.samples()));
                 double lr = plan.schedule().rate(globalStep, totalSteps);
                 var result = trainer.step(batch, lr);
                 double seconds = (System.nanoTime() - t0) / 1e9;

@@ -10,6 +10,7 @@ import adr.core.model.ModelCatalog;
 import adr.core.nn.ConvAlgorithm;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -53,5 +54,23 @@ class CifarNetTrainingTest {
 
         assertThat(first.losses).hasSize(20).isEqualTo(second.losses);
         assertThat(otherSeed.losses).isNotEqualTo(first.losses);
+    }
+
+    @Test
+    void stepTimesIncludeWhatListenersDoBeforeEachStep() {
+        DatasetSplits data = RealData.fashionMnist();
+        TrainingListener slowBeforeStep = new TrainingListener() {
+            @Override
+            public void beforeStep(StepContext context) {
+                LockSupport.parkNanos(200_000_000L); // a strategy probing before the step
+            }
+        };
+
+        Dataset train = data.train().limit(128);
+        TrainingResult plain = train(train, data.test().limit(32), 1, 1, TrainingListener.NONE);
+        TrainingResult probing = train(train, data.test().limit(32), 1, 1, slowBeforeStep);
+
+        // four steps of 32 images, each 200 ms longer
+        assertThat(probing.trainSeconds() - plain.trainSeconds()).isGreaterThan(0.6);
     }
 }
