@@ -104,15 +104,20 @@ class MetricsEndToEndTest {
         return mapper.readTree(response.body());
     }
 
-    /** Prometheus must be scraping before the trainer starts, or a short run could end unseen. */
-    private void awaitReady(int port, Process prometheus) throws Exception {
+    /**
+     * Prometheus must be scraping before the trainer starts, or a short run could end
+     * unseen: ready is not enough, since its target discovery hands the scrape loop its
+     * targets up to five seconds later. So this waits for a first scrape attempt of the
+     * (not yet listening) trainer endpoint.
+     */
+    private void awaitScraping(int port, Process prometheus) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(prometheus.isAlive()).as("prometheus exited; see its log").isTrue();
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
+                HttpResponse<String> targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/targets")).build(), HttpResponse.BodyHandlers.ofString());
+                if (targets.statusCode() == 200 && attemptedAScrape(mapper.readTree(targets.body()))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -120,7 +125,17 @@ class MetricsEndToEndTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("prometheus not ready within " + PATIENCE);
+        throw new AssertionError("prometheus did not start scraping within " + PATIENCE);
+    }
+
+    /** Go's zero time, 0001-01-01, stands for a target never scraped. */
+    private static boolean attemptedAScrape(JsonNode targets) {
+        for (JsonNode target : targets.path("data").path("activeTargets")) {
+            if (!target.path("lastScrape").asText("0001").startsWith("0001")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void awaitCompletedRun(Path home, Process trainer) throws Exception {
@@ -148,7 +163,7 @@ class MetricsEndToEndTest {
         int prometheusPort = freePort();
         Path home = Files.createDirectories(dir.resolve("runs"));
         Process prometheus = prometheus(dir, prometheusPort, metricsPort);
-        awaitReady(prometheusPort, prometheus);
+        awaitScraping(prometheusPort, prometheus);
         Process trainer = trainer(home, metricsPort, strategy);
         try {
             awaitCompletedRun(home, trainer);
