@@ -65,7 +65,8 @@ class ConfigResolverTest {
 
     @Test
     void reuseSettingsGivenWithTheExactStrategyAreNamedAsUnused() {
-        var resolver = new ConfigResolver().yaml(yaml("L: 8\n"), "exp.yaml").set("--clustering", "clustering", "kmeans");
+        var resolver = new ConfigResolver().yaml(yaml("L: 8\n"), "exp.yaml")
+                .set("--clustering", "clustering", "kmeans");
 
         assertThat(resolver.unusedReuseSettings(resolver.resolve())).hasValue("strategy exact reuses nothing, so"
                 + " --clustering, exp.yaml: L are not used; choose a reuse strategy with --strategy (fixed, staged,"

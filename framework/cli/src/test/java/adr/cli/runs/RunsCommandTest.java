@@ -166,7 +166,8 @@ class RunsCommandTest {
 
         assertThat(run("runs", "show", "resumed-1", "--home", home.toString())).as(cli.err()).isZero();
         assertThat(cli.out()).containsPattern("wall time +20\\.0 s \\(training 18\\.0 s\\), its last process: the run"
-                + " was resumed").containsPattern("images trained +6400 in its last process; 1 epoch, 100 steps in all");
+                + " was resumed")
+                .containsPattern("images trained +6400 in its last process; 1 epoch, 100 steps in all");
     }
 
     @Test
