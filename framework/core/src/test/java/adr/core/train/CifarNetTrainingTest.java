@@ -10,7 +10,8 @@ import adr.core.model.ModelCatalog;
 import adr.core.nn.ConvAlgorithm;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
-import java.util.concurrent.locks.LockSupport;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -59,18 +60,27 @@ class CifarNetTrainingTest {
     @Test
     void stepTimesIncludeWhatListenersDoBeforeEachStep() {
         DatasetSplits data = RealData.fashionMnist();
-        TrainingListener slowBeforeStep = new TrainingListener() {
+        List<Double> stepSeconds = new ArrayList<>();
+        TrainingListener probingBeforeEachStep = new TrainingListener() {
             @Override
             public void beforeStep(StepContext context) {
-                LockSupport.parkNanos(200_000_000L); // a strategy probing before the step
+                try {
+                    Thread.sleep(200); // a strategy probing before the step
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onStep(StepReport step) {
+                stepSeconds.add(step.seconds());
             }
         };
 
-        Dataset train = data.train().limit(128);
-        TrainingResult plain = train(train, data.test().limit(32), 1, 1, TrainingListener.NONE);
-        TrainingResult probing = train(train, data.test().limit(32), 1, 1, slowBeforeStep);
+        TrainingResult result = train(data.train().limit(128), data.test().limit(32), 1, 1, probingBeforeEachStep);
 
-        // four steps of 32 images, each 200 ms longer
-        assertThat(probing.trainSeconds() - plain.trainSeconds()).isGreaterThan(0.6);
+        // four steps of 32 images: a CifarNet step alone takes a few tens of milliseconds here
+        assertThat(stepSeconds).hasSize(4).allSatisfy(seconds -> assertThat(seconds).isGreaterThanOrEqualTo(0.2));
+        assertThat(result.trainSeconds()).isGreaterThanOrEqualTo(0.8);
     }
 }
