@@ -72,6 +72,7 @@ final class TrainingSession {
         PluginSinks.Chosen chosenSinks = PluginSinks.choose(tracking.pluginSinks(), tracking.sinkOptions,
                 config.reuse().pluginsDir());
         PreparedExperiment prepared = PreparedExperiment.of(config);
+        prepared.notes().forEach(this::warn);
         boolean kafka = tracking.kafka();
         PluginSinks pluginSinks = chosenSinks.create();
         KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),

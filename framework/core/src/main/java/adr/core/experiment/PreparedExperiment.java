@@ -11,7 +11,9 @@ import adr.core.nn.Network;
 import adr.core.random.Seeds;
 import adr.core.train.SgdMomentum;
 import adr.core.train.TrainingProgress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -33,9 +35,10 @@ public final class PreparedExperiment {
     final SgdMomentum optimizer;
     /** Where training starts: the beginning, or the checkpoint's progress. */
     final TrainingProgress start;
+    private final List<String> notes;
 
     private PreparedExperiment(ExperimentConfig config, ReuseWiring wiring, Dataset train, Dataset test, Seeds seeds,
-            Network network, SgdMomentum optimizer, TrainingProgress start) {
+            Network network, SgdMomentum optimizer, TrainingProgress start, List<String> notes) {
         this.config = config;
         this.wiring = wiring;
         this.train = train;
@@ -44,6 +47,7 @@ public final class PreparedExperiment {
         this.network = network;
         this.optimizer = optimizer;
         this.start = start;
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -60,17 +64,33 @@ public final class PreparedExperiment {
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
+        List<String> notes = new ArrayList<>();
+        limitAboveSize("train-limit", config.trainLimit(), splits.train()).ifPresent(notes::add);
+        limitAboveSize("test-limit", config.testLimit(), splits.test()).ifPresent(notes::add);
         Seeds seeds = new Seeds(config.seed());
         Network network = ModelCatalog.build(config.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, config.convAlgorithm());
         SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
         TrainingProgress start = config.resumeFrom() == null ? TrainingProgress.START
                 : resume(config, network, optimizer, train.classes());
-        return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, start);
+        return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, start, notes);
     }
 
     public ExperimentConfig config() {
         return config;
+    }
+
+    /** What a user should know about how the configuration was applied, such as a limit above the data's size. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    private static Optional<String> limitAboveSize(String key, int limit, Dataset full) {
+        if (limit <= full.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(key + " " + limit + " is above the " + full.size() + " images of " + full.name()
+                + "; all " + full.size() + " are used");
     }
 
     static void requireValid(ExperimentConfig config) {

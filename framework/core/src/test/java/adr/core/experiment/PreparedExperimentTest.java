@@ -1,0 +1,24 @@
+package adr.core.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import adr.core.data.DatasetSource;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+class PreparedExperimentTest {
+
+    @Test
+    void aLimitAboveTheDataIsNamedWithWhatIsUsedInstead() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+
+        var above = PreparedExperiment.of(ExperimentConfig.defaults().withLimits(1, 100_000, 20_000));
+        var within = PreparedExperiment.of(ExperimentConfig.defaults().withLimits(1, 640, 10_000));
+
+        assertThat(above.notes()).containsExactly(
+                "train-limit 100000 is above the 60000 images of fashion-mnist train; all 60000 are used",
+                "test-limit 20000 is above the 10000 images of fashion-mnist test; all 10000 are used");
+        assertThat(within.notes()).isEmpty();
+    }
+}
