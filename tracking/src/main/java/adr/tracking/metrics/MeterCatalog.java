@@ -18,7 +18,7 @@ public final class MeterCatalog {
     static final List<String> SINK = List.of("run", "sink");
 
     public static final MeterSpec TRAIN_STEP = timer("adr.train.step", "wall time of one training step "
-            + "(data, forward, backward, update)", RUN);
+            + "(the strategy's decisions and probes, forward, backward, update)", RUN);
     public static final MeterSpec TRAIN_IMAGES = counter("adr.train.images", null, "training images processed", RUN);
     public static final MeterSpec TRAIN_LOSS = gauge("adr.train.loss", null, "training loss, smoothed as on the "
             + "console progress line (exponential average, weight 0.05 per step)", RUN);
