@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 final class TrackingOptions {
     static final String JOURNAL = "journal";
     static final String KAFKA = "kafka";
+    private static final int MAX_PORT = 65_535;
 
     @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
     Path home = JournalLayout.DEFAULT_HOME;
@@ -51,6 +52,17 @@ final class TrackingOptions {
     @Option(names = "--metrics-grace", paramLabel = "S", description = "seconds the final values stay scrapable"
             + " after the run, when something has scraped the endpoint (default 15)")
     int metricsGrace = 15;
+
+    /** Refuses a metrics port or grace no run can use, before any data is read. */
+    void requireValidMetrics() {
+        if (metricsPort < 0 || metricsPort > MAX_PORT) {
+            throw new IllegalArgumentException("--metrics-port must be a port in 1.." + MAX_PORT
+                    + ", or 0 to turn the endpoint off; got " + metricsPort);
+        }
+        if (metricsGrace < 0) {
+            throw new IllegalArgumentException("--metrics-grace must be 0 or more seconds, got " + metricsGrace);
+        }
+    }
 
     /** True when Kafka is among the sinks; a one-line error names a missing bootstrap. */
     boolean kafka() {

@@ -65,6 +65,7 @@ final class TrainingSession {
 
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
+        tracking.requireValidMetrics();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
         // bad names, options, data and checkpoints are refused before a run is opened: the history gets
@@ -124,7 +125,7 @@ final class TrainingSession {
     }
 
     private void linger(RunMetrics metrics, TrackingOptions tracking, StopSignal stop) {
-        Duration grace = Duration.ofSeconds(Math.max(0, tracking.metricsGrace));
+        Duration grace = Duration.ofSeconds(tracking.metricsGrace);
         if (metrics.scraped() && !grace.isZero()) {
             err.println("adr: final metrics stay scrapable for " + grace.toSeconds() + " s (--metrics-grace;"
                     + " Ctrl-C ends the wait)");

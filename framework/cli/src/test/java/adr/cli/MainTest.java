@@ -1,6 +1,7 @@
 package adr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -85,6 +86,18 @@ class MainTest {
 
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
         assertThat(err.toString()).contains("augmentation (--flip true) changes the images every epoch");
+    }
+
+    @Test
+    void metricsSettingsNoRunCanUseAreRefusedBeforeTraining() {
+        int code = run("train", "--metrics-grace", "-1");
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("--metrics-grace must be 0 or more seconds, got -1");
+        TrackingOptions portOutOfRange = new TrackingOptions();
+        portOutOfRange.metricsPort = 70_000;
+        assertThatThrownBy(portOutOfRange::requireValidMetrics).hasMessage("--metrics-port must be a port in 1..65535,"
+                + " or 0 to turn the endpoint off; got 70000");
     }
 
     @Test
