@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +65,7 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!peer.equals("dl4j") && !peer.equals("none")) {
-            throw new IllegalArgumentException("--peer must be dl4j or none, got '" + peer + "'");
-        }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
-        }
+        requireValidOptions();
         OutputFile.requireWritable("--json", json);
         Path png = plotFile();
         OutputFile.requireWritable(plot != null ? "--plot" : "the plot (--plot)", png);
@@ -96,6 +92,26 @@ final class TrainBenchCommand implements Callable<Integer> {
             write(entries, exact);
         }
         return 0;
+    }
+
+    /** The bench's own options, refused with one line each before anything is read or trained. */
+    private void requireValidOptions() {
+        if (!peer.equals("dl4j") && !peer.equals("none")) {
+            throw new IllegalArgumentException("--peer must be dl4j or none, got '" + peer + "'");
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+        }
+        if (warmupSteps < 0) {
+            throw new IllegalArgumentException("--warmup-steps must be at least 0, got " + warmupSteps);
+        }
+        List<String> repeated = strategies.stream().filter(s -> Collections.frequency(strategies, s) > 1).distinct()
+                .toList();
+        if (!repeated.isEmpty()) {
+            // one run per name: the table, the JSON and the plot tell runs apart by it
+            throw new IllegalArgumentException("--strategies names " + String.join(", ", repeated) + " more than"
+                    + " once; list each strategy once, and use --rounds N to repeat runs");
+        }
     }
 
     /** Every strategy's plugin problems, all reported before the first run rather than when its turn comes. */

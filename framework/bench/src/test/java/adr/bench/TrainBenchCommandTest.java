@@ -62,6 +62,19 @@ class TrainBenchCommandTest {
     }
 
     @Test
+    void refusesAStrategyNamedTwiceAndNegativeWarmUp() {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("train", "--strategies", "exact,fixed,exact")).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(cli.execute("train", "--warmup-steps", "-1")).isEqualTo(BenchMain.USAGE_ERROR);
+
+        assertThat(err.toString()).contains("--strategies names exact more than once; list each strategy once, and"
+                + " use --rounds N to repeat runs").contains("--warmup-steps must be at least 0, got -1");
+    }
+
+    @Test
     void everyUnknownStrategyIsRefusedBeforeTheFirstRunTrains(@TempDir Path dir) {
         CommandLine cli = BenchMain.commandLine();
         StringWriter err = new StringWriter();
