@@ -23,6 +23,7 @@ import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -137,7 +138,8 @@ public final class ReuseController implements TrainingListener {
             ReuseScope scope = proposed == null ? ReuseScope.EXACT : policy.scope(l.shape, proposed, view);
             ReuseSetting next = scope.forward() ? proposed : null;
             if (l.differs(next, scope)) {
-                String reason = proposed != null && !scope.forward() ? decision.reason() + "; policy keeps it exact"
+                String reason = proposed != null && !scope.forward()
+                        ? decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape)
                         : decision.reason() + paddingNote(l.shape, next);
                 ReuseSetting from = l.setting;
                 reason += l.apply(next, scope);
@@ -149,6 +151,13 @@ public final class ReuseController implements TrainingListener {
                 l.kernel.nextSamples(context.samples());
             }
         }
+    }
+
+    /** What a policy that turns a reusing layer off has most likely judged: its last measured r_c. */
+    private String lastRatioNote(LayerShape layer) {
+        LayerStats last = view.layer(layer.name());
+        return last == null || !last.reused() ? ""
+                : String.format(Locale.ROOT, ": r_c %.3f at its last reuse step", last.remainingRatio());
     }
 
     /** Padding hurt accuracy in public runs, so a setting that needs it says so. */

@@ -19,6 +19,7 @@ import adr.core.train.TrainingLoop;
 import adr.core.train.TrainingPlan;
 import adr.core.train.TrainingProgress;
 import adr.spi.config.Config;
+import adr.spi.reuse.ReusePolicy;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
@@ -79,8 +80,26 @@ class LayerStatsTrainingTest {
                 .isGreaterThan(fullBatchRatio);
     }
 
-    /** Trains CifarNet on the first {@code images} training images in batches of 32, 16 clusters per group. */
+    @Test
+    void aPolicyTurningALayerOffIsLoggedWithTheLayersLastRatio() {
+        AdaptationStrategy strategy = (layer, current, view) -> new LayerDecision(new ReuseSetting(25, 4), "test");
+        // reuse conv2 once, then keep it exact, as a policy judging its measured r_c would
+        ReusePolicy onceOnly = (layer, proposed, view) -> !layer.name().equals("conv2") || view.layer("conv2") == null
+                ? ReuseScope.FORWARD_AND_WEIGHTS : ReuseScope.EXACT;
+
+        ReuseController controller = train(64, 1, strategy, onceOnly);
+
+        // 16 clusters per group over 32 images of 14 x 14 positions: r_c = 16 / 6272
+        assertThat(controller.changes()).filteredOn(c -> c.layer().equals("conv2")).extracting(ReuseChange::reason)
+                .containsExactly("test", "test; policy keeps it exact: r_c 0.003 at its last reuse step");
+    }
+
     private static ReuseController train(int images, int epochs, AdaptationStrategy strategy) {
+        return train(images, epochs, strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS);
+    }
+
+    /** Trains CifarNet on the first {@code images} training images in batches of 32, 16 clusters per group. */
+    private static ReuseController train(int images, int epochs, AdaptationStrategy strategy, ReusePolicy policy) {
         assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
         DatasetSplits data = DatasetSource.parse("fashion-mnist").load();
         Dataset train = data.train().limit(images);
@@ -88,8 +107,7 @@ class LayerStatsTrainingTest {
         Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
                 ConvAlgorithm.AUTO);
         var controller = new ReuseController(net, new ReuseProbeTest.TestClustering(() -> new FixedClustering(16)),
-                Config.defaults(List.of()), strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, seeds,
-                change -> { });
+                Config.defaults(List.of()), strategy, policy, seeds, change -> { });
         var plan = new TrainingPlan(epochs, 32, 100, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01),
                 Augmentation.NONE, false);
         new TrainingLoop(new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4)), plan, seeds,
