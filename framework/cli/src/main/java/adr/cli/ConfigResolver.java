@@ -2,6 +2,7 @@ package adr.cli;
 
 import adr.core.experiment.ExperimentConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Resolves a run's configuration: defaults, then an experiment file, then flags.
@@ -46,9 +48,12 @@ final class ConfigResolver {
     ConfigResolver yaml(InputStream in, String source) {
         Object document;
         try {
-            document = new ObjectMapper(new YAMLFactory()).readValue(in, Object.class);
+            var mapper = new ObjectMapper(new YAMLFactory());
+            JsonNode tree = mapper.readTree(in);
+            // an empty file (or one of comments only) sets nothing: the defaults stand
+            document = tree == null || tree.isMissingNode() ? null : mapper.treeToValue(tree, Object.class);
         } catch (JsonProcessingException e) {
-            errors.add(source + ": not valid YAML (" + e.getOriginalMessage() + ")");
+            errors.add(source + ": not valid YAML " + yamlProblem(e) + "; fix the file's syntax");
             return this;
         } catch (IOException e) {
             errors.add(source + ": cannot read (" + e.getMessage() + ")");
@@ -65,6 +70,19 @@ final class ConfigResolver {
             set(source, String.valueOf(entry.getKey()), entry.getValue());
         }
         return this;
+    }
+
+    /**
+     * Where and what, on one line: the YAML parser's own message spans several lines
+     * with a caret drawing, which breaks the one-line-per-problem error list.
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            var mark = marked.getProblemMark();
+            return "at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+                    + marked.getProblem();
+        }
+        return "(" + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ")";
     }
 
     /** Overlays one value, parsed by the key's type. */

@@ -99,6 +99,22 @@ class ConfigResolverTest {
     }
 
     @Test
+    void malformedYamlIsNamedOnOneLineWithWhereAndWhat() {
+        assertThatThrownBy(new ConfigResolver().yaml(yaml("epochs: [1\n"), "bad.yaml")::resolve)
+                .hasMessageContaining("bad.yaml: not valid YAML at line 2, column 1: expected ',' or ']',"
+                        + " but got <stream end>")
+                .hasMessageNotContaining("^")
+                .satisfies(e -> assertThat(e.getMessage().strip().lines()).hasSize(2));
+    }
+
+    @Test
+    void anEmptyExperimentFileMeansTheDefaults() {
+        assertThat(new ConfigResolver().yaml(yaml(""), "empty.yaml").resolve()).isEqualTo(ExperimentConfig.defaults());
+        assertThat(new ConfigResolver().yaml(yaml("# nothing yet\n"), "c.yaml").resolve())
+                .isEqualTo(ExperimentConfig.defaults());
+    }
+
+    @Test
     void theEmbeddedDemoSettingsAreValid() throws Exception {
         try (InputStream in = DemoCommand.class.getResourceAsStream(DemoCommand.DEMO_RESOURCE)) {
             ExperimentConfig demo = new ConfigResolver().yaml(in, "demo.yaml").resolve();
