@@ -73,6 +73,16 @@ class MainTest {
     }
 
     @Test
+    void aCheckpointDirectoryThatIsAFileOpensNoRun(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
+
+        int code = run("train", "--checkpoint-dir", file.toString(), "--train-limit", "64", "--test-limit", "64");
+
+        assertRefusedInOneLineWithoutARun(code, file + ": exists and is not a directory");
+        assertThat(file).hasContent("keep me");
+    }
+
+    @Test
     void theHelpNamesTheLaunchersOwnCommandsToo() {
         String help = Main.commandLine().getUsageMessage();
 

@@ -62,6 +62,23 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Refuses a directory {@link #save} would refuse, before any training: a file, a
+     * directory of other files, or a path below a file. Creates nothing.
+     */
+    public static void requireUsable(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        requireReplaceable(target);
+        Path ancestor = target.getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor != null && !Files.isDirectory(ancestor)) {
+            throw new CheckpointException(target, "lies below " + ancestor
+                    + ", which is a file; choose a new or empty directory for checkpoints");
+        }
+    }
+
     /** True when {@code dir} holds a checkpoint {@link #load} can read (or the complete previous one). */
     public static boolean exists(Path dir) {
         Path source = dir.toAbsolutePath().normalize();

@@ -61,6 +61,9 @@ public final class PreparedExperiment {
     public static PreparedExperiment of(ExperimentConfig config) {
         requireValid(config);
         ReuseWiring wiring = wiring(config);
+        if (config.checkpointDir() != null) {
+            CheckpointStore.requireUsable(config.checkpointDir()); // before training, not after its first epoch
+        }
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();

@@ -137,6 +137,25 @@ class CheckpointRoundTripTest {
         assertThat(dir.resolve("notes.txt")).hasContent("keep me");
     }
 
+    @Test
+    void aDirectorySaveWouldRefuseIsRefusedUpFront() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        Path foreign = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(foreign.resolve("a.csv"), "1");
+
+        assertThatThrownBy(() -> CheckpointStore.requireUsable(file)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining("exists and is not a directory");
+        assertThatThrownBy(() -> CheckpointStore.requireUsable(file.resolve("ckpt/epoch")))
+                .hasMessage(file.resolve("ckpt/epoch") + ": lies below " + file
+                        + ", which is a file; choose a new or empty directory for checkpoints");
+        assertThatThrownBy(() -> CheckpointStore.requireUsable(foreign)).hasMessageContaining("[a.csv]");
+        CheckpointStore.requireUsable(tmp.resolve("new/ckpt"));
+        assertThat(tmp.resolve("new")).as("nothing created").doesNotExist();
+        Path saved = tmp.resolve("ckpt");
+        CheckpointStore.save(saved, Fixtures.trained("cifarnet", 7).capture());
+        CheckpointStore.requireUsable(saved);
+    }
+
     private static int[] bits(INDArray a) {
         float[] v = a.dup('c').reshape(a.length()).toFloatVector();
         int[] bits = new int[v.length];
