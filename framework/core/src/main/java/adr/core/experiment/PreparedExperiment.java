@@ -123,8 +123,9 @@ public final class PreparedExperiment {
         }
         checkpoint.restoreInto(network, optimizer);
         if (checkpoint.progress().epochsDone() >= config.epochs()) {
-            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has "
-                    + checkpoint.progress().epochsDone() + " epochs; pass --epochs larger than that to continue");
+            int done = checkpoint.progress().epochsDone();
+            throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has " + done + " epoch"
+                    + (done == 1 ? "" : "s") + " of training; pass --epochs " + (done + 1) + " or more to continue");
         }
         return checkpoint.progress();
     }

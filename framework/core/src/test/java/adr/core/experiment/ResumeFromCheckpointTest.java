@@ -116,6 +116,6 @@ class ResumeFromCheckpointTest {
         new ExperimentRunner(config(1, checkpoint, null), TrainingListener.NONE).run();
 
         assertThatThrownBy(() -> new ExperimentRunner(config(1, null, checkpoint), TrainingListener.NONE).run())
-                .hasMessageContaining("already has 1 epochs").hasMessageContaining("--epochs");
+                .hasMessageContaining("already has 1 epoch of training; pass --epochs 2 or more to continue");
     }
 }
