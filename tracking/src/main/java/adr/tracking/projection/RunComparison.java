@@ -87,8 +87,8 @@ public record RunComparison(List<Row> rows, Optional<String> baseline, List<Stri
             return "unknown work";
         }
         RunStarted s = run.start();
-        return s.model() + " on " + s.dataset() + ", " + s.totalSteps() + " steps over " + s.trainImages()
-                + " images";
+        return s.model() + " on " + s.dataset() + ", " + s.totalSteps() + (s.totalSteps() == 1 ? " step" : " steps")
+                + " over " + s.trainImages() + " images";
     }
 
     /** The last change per layer wins; before any change the configuration's L and H apply. */
