@@ -37,7 +37,7 @@ final class RunFold {
     private Instant started;
     private Instant lastEventTime;
     private RunStarted start;
-    private final List<Instant> resumedAt = new ArrayList<>();
+    private final List<Resume> resumes = new ArrayList<>();
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final SortedMap<Integer, EvaluationCompleted> evaluations = new TreeMap<>();
     private final List<ReuseConfigChanged> reuseChanges = new ArrayList<>();
@@ -107,7 +107,7 @@ final class RunFold {
             started = time;
         }
         if (payload.resumed()) {
-            resumedAt.add(time);
+            resumes.add(new Resume(time, payload.startEpoch(), payload.startStep(), reuseChanges.size()));
         }
         start = payload;
     }
@@ -122,7 +122,7 @@ final class RunFold {
     }
 
     private RunHistory history(SortedMap<Long, Event> bySeq) {
-        return new RunHistory(runId, status, started, lastEventTime, start, resumedAt, metrics,
+        return new RunHistory(runId, status, started, lastEventTime, start, resumes, metrics,
                 new ArrayList<>(evaluations.values()), reuseChanges, checkpoints, result, failure, interruption,
                 bySeq.size(), bySeq.lastKey(), gaps(bySeq));
     }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * @param started time of the first {@code RunStarted}, null when the run's start was not seen
  * @param lastEventTime time of the run's last event (by seq)
  * @param start the latest {@code RunStarted} (a resume repeats the full configuration), null when none was seen
- * @param resumedAt the time of every {@code RunStarted} with {@code resumed = true}
+ * @param resumes every {@code RunStarted} with {@code resumed = true}, in seq order
  * @param evaluations one per epoch, in epoch order; a re-run epoch keeps its latest evaluation
  * @param reuseChanges the timeline of reuse configuration changes, in seq order
  * @param result how the run completed, null unless it did
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * @param gaps seq ranges missing before {@code lastSeq}
  */
 public record RunHistory(String runId, RunStatus status, Instant started, Instant lastEventTime, RunStarted start,
-        List<Instant> resumedAt, List<MetricPoint> metrics, List<EvaluationCompleted> evaluations,
+        List<Resume> resumes, List<MetricPoint> metrics, List<EvaluationCompleted> evaluations,
         List<ReuseConfigChanged> reuseChanges, List<CheckpointSaved> checkpoints, RunCompleted result,
         RunFailed failure, RunInterrupted interruption, long eventCount, long lastSeq, List<SeqGap> gaps) {
 
@@ -38,7 +38,7 @@ public record RunHistory(String runId, RunStatus status, Instant started, Instan
     public static final String UNKNOWN = "?";
 
     public RunHistory {
-        resumedAt = List.copyOf(resumedAt);
+        resumes = List.copyOf(resumes);
         metrics = List.copyOf(metrics);
         evaluations = List.copyOf(evaluations);
         reuseChanges = List.copyOf(reuseChanges);
@@ -48,8 +48,13 @@ public record RunHistory(String runId, RunStatus status, Instant started, Instan
 
     /** The same history with another status (a RUNNING run judged abandoned). */
     public RunHistory withStatus(RunStatus newStatus) {
-        return new RunHistory(runId, newStatus, started, lastEventTime, start, resumedAt, metrics, evaluations,
+        return new RunHistory(runId, newStatus, started, lastEventTime, start, resumes, metrics, evaluations,
                 reuseChanges, checkpoints, result, failure, interruption, eventCount, lastSeq, gaps);
+    }
+
+    /** When the run was resumed, oldest first; empty when it ran in one process. */
+    public List<Instant> resumedAt() {
+        return resumes.stream().map(Resume::at).toList();
     }
 
     public String model() {

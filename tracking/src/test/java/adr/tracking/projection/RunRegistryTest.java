@@ -169,6 +169,11 @@ class RunRegistryTest {
         assertThat(resumed.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(resumed.started()).isEqualTo(T0);
         assertThat(resumed.resumedAt()).containsExactly(T0.plusSeconds(4));
+        assertThat(resumed.resumes()).singleElement().satisfies(r -> {
+            assertThat(r.epochsDone()).isEqualTo(1);
+            assertThat(r.step()).isEqualTo(100);
+            assertThat(r.reuseChangesBefore()).isZero();
+        });
         assertThat(resumed.interruption().signal()).isEqualTo("INT");
         assertThat(resumed.metrics()).hasSize(2);
         assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED);

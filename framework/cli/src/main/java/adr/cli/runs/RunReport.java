@@ -5,9 +5,11 @@ import adr.tracking.events.EvaluationCompleted;
 import adr.tracking.events.ReuseConfigChanged;
 import adr.tracking.events.RunCompleted;
 import adr.tracking.events.RunStarted;
+import adr.tracking.projection.Resume;
 import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunStatus;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -86,11 +88,27 @@ final class RunReport {
             return;
         }
         TextTable table = new TextTable("EPOCH", "STEP", "LAYER", "FROM", "TO", "SCOPE", "REASON");
-        for (ReuseConfigChanged c : run.reuseChanges()) {
-            table.row(String.valueOf(c.epoch()), String.valueOf(c.globalStep()), c.layer(), c.from(), c.to(),
-                    c.scope(), c.reason());
+        List<ReuseConfigChanged> changes = run.reuseChanges();
+        for (int i = 0; i <= changes.size(); i++) {
+            for (Resume resume : run.resumes()) {
+                if (resume.reuseChangesBefore() == i) {
+                    resumeRow(table, resume);
+                }
+            }
+            if (i < changes.size()) {
+                ReuseConfigChanged c = changes.get(i);
+                table.row(String.valueOf(c.epoch()), String.valueOf(c.globalStep()), c.layer(), c.from(), c.to(),
+                        c.scope(), c.reason());
+            }
         }
         table.print(out, INDENT);
+    }
+
+    /** Why a layer goes from "exact" to the setting it had just before: the new process started it exact. */
+    private static void resumeRow(TextTable table, Resume resume) {
+        table.row(String.valueOf(resume.epochsDone() + 1), String.valueOf(resume.step()), "all", "", "exact", "",
+                "resumed in a new process at " + Cells.time(resume.at()) + ": every layer starts exact until the"
+                        + " strategy sets it");
     }
 
     private void evaluations(RunHistory run) {

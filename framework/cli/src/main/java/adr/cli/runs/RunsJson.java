@@ -39,6 +39,8 @@ final class RunsJson {
     static Map<String, Object> details(RunHistory run) {
         Map<String, Object> json = summary(run);
         json.put("resumed_at", run.resumedAt().stream().map(RunsJson::time).toList());
+        json.put("resumes", run.resumes().stream().map(r -> Map.of("at", time(r.at()), "epochs_done", r.epochsDone(),
+                "step", r.step())).toList());
         json.put("config", run.config());
         json.put("plugins", run.plugins());
         json.put("reuse_changes", run.reuseChanges());

@@ -171,6 +171,31 @@ class RunsCommandTest {
     }
 
     @Test
+    void theReuseTimelineShowsWhereTheRunResumedAndTheLayersRestartedExact() throws Exception {
+        RunStarted first = RunsFixtures.started("fixed", "lsh");
+        RunStarted resumed = new RunStarted(first.model(), first.dataset(), first.strategy(), first.clustering(),
+                first.config(), first.plugins(), 1, 100, 6400, 1000, "trainer-7", 4243, 30, true, 0, 50);
+        new JournalFiles(home, "resumed-2", JournalFiles.T0.plusSeconds(9000)).add(first)
+                .add(RunsFixtures.change("conv1", "exact", "L=25 H=8", "fixed strategy: reuse from the start"))
+                .add(resumed)
+                .add(RunsFixtures.change("conv1", "exact", "L=25 H=8", "fixed strategy: reuse from the start"));
+
+        assertThat(run("runs", "show", "resumed-2", "--home", home.toString())).as(cli.err()).isZero();
+        List<String> timeline = lines().stream().dropWhile(l -> !l.equals("Reuse timeline")).skip(2).limit(3).toList();
+        assertThat(timeline.get(0)).contains("conv1").contains("reuse from the start");
+        assertThat(timeline.get(1)).containsPattern("^ +1 +50 +all +exact +resumed in a new process at 2025-03-01"
+                + " 11:30:0\\dZ: every layer starts exact until the strategy sets it$");
+        assertThat(timeline.get(2)).contains("conv1").contains("exact").contains("L=25 H=8");
+
+        cli.clear();
+        assertThat(run("runs", "show", "resumed-2", "--home", home.toString(), "--json")).as(cli.err()).isZero();
+        JsonNode resumes = new ObjectMapper().readTree(cli.out()).get("resumes");
+        assertThat(resumes).hasSize(1);
+        assertThat(resumes.get(0).get("step").asLong()).isEqualTo(50);
+        assertThat(resumes.get(0).get("epochs_done").asInt()).isZero();
+    }
+
+    @Test
     void resumingACompletedRunPointsToANewRunFromItsCheckpoint() throws Exception {
         int code = run("train", "--resume", "exact-1", "--home", home.toString());
 
