@@ -21,12 +21,13 @@ final class ReplayOptions {
     private static final String JOURNAL = "journal";
     private static final String KAFKA = "kafka";
 
+    /** Null when not given: with --kafka-bootstrap alone the source is Kafka, else the default home. */
     @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
-    Path home = JournalLayout.DEFAULT_HOME;
+    Path home;
 
-    @Option(names = "--source", paramLabel = "journal|kafka",
-            description = "replay the journals under --home (default) or the Kafka topic")
-    String source = JOURNAL;
+    @Option(names = "--source", paramLabel = "journal|kafka", description = "replay the journals under --home"
+            + " (the default) or the Kafka topic (the default when --kafka-bootstrap is given without --home)")
+    String source;
 
     @Mixin
     KafkaOptions kafka;
@@ -38,7 +39,7 @@ final class ReplayOptions {
      * Kafka cannot, so there a run's heartbeat age decides whether it was abandoned.
      */
     RunRegistry replay(Clock clock, Consumer<String> warnings) {
-        Path at = home;
+        Path at = home();
         Predicate<String> writerAlive = isKafka() ? null : runId -> JournalSource.writerAlive(at, runId);
         return RunRegistry.replay(eventSource(), warnings, clock, writerAlive);
     }
@@ -62,8 +63,8 @@ final class ReplayOptions {
             if (!KafkaSettings.DEFAULT_TOPIC.equals(kafka.topic)) {
                 command.append(" --kafka-topic ").append(kafka.topic);
             }
-        } else if (!home.equals(JournalLayout.DEFAULT_HOME)) {
-            command.append(" --home ").append(home);
+        } else if (!home().equals(JournalLayout.DEFAULT_HOME)) {
+            command.append(" --home ").append(home());
         }
         return command.toString();
     }
@@ -75,16 +76,35 @@ final class ReplayOptions {
 
     private EventSource eventSource() {
         if (eventSource == null) {
-            eventSource = isKafka() ? new KafkaSource(kafka.settings("--source kafka")) : new JournalSource(home);
+            eventSource = isKafka() ? new KafkaSource(kafka.settings("--source kafka")) : new JournalSource(home());
         }
         return eventSource;
     }
 
+    private Path home() {
+        return home != null ? home : JournalLayout.DEFAULT_HOME;
+    }
+
     private boolean isKafka() {
+        if (source == null) {
+            return impliedSource();
+        }
         return switch (source) {
             case JOURNAL -> false;
             case KAFKA -> true;
             default -> throw new IllegalArgumentException("--source '" + source + "' is not journal or kafka");
         };
+    }
+
+    /** A broker given alone means its topic: a user naming one does not mean the journals under ./runs. */
+    private boolean impliedSource() {
+        if (kafka.bootstrap == null) {
+            return false;
+        }
+        if (home != null) {
+            throw new IllegalArgumentException("both --home and --kafka-bootstrap are given; choose where the runs are"
+                    + " read from with --source journal or --source kafka");
+        }
+        return true;
     }
 }

@@ -79,6 +79,22 @@ class RunsKafkaTest {
     }
 
     @Test
+    void aBrokerGivenAloneIsTheSourceAndWithAHomeTheSourceMustBeChosen() throws Exception {
+        String topic = "sync-implied";
+        assertThat(run(topic, "runs", "sync", "exact-1")).as(cli.err()).isZero();
+        cli.clear();
+
+        int list = cli.run("runs", "list", "--kafka-bootstrap", kafka.bootstrapServers(), "--kafka-topic", topic);
+        int ambiguous = run(topic, "runs", "list");
+
+        assertThat(list).as(cli.err()).isZero();
+        assertThat(cli.lines()).hasSize(2).last().asString().startsWith("exact-1");
+        assertThat(ambiguous).isEqualTo(Cli.USAGE_ERROR);
+        assertThat(cli.err()).contains("adr: both --home and --kafka-bootstrap are given; choose where the runs are"
+                + " read from with --source journal or --source kafka");
+    }
+
+    @Test
     void anUnknownRunInTheTopicSaysHowToListTheTopicsRuns() throws Exception {
         int code = run("sync-empty", "runs", "show", "reuse-1", "--source", "kafka");
 
