@@ -25,7 +25,8 @@ final class TrackingOptions {
             description = "configuration of plugin sinks, e.g. mysink.path=/tmp/events.log")
     Map<String, String> sinkOptions = new LinkedHashMap<>();
 
-    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap server for --sink kafka")
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka broker to publish the events to (implies --sink kafka)")
     String kafkaBootstrap;
 
     @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default adr.events)")
@@ -64,9 +65,12 @@ final class TrackingOptions {
         }
     }
 
-    /** True when Kafka is among the sinks; a one-line error names a missing bootstrap. */
+    /**
+     * True when Kafka is among the sinks, or a broker was given: a user naming one expects
+     * the events there. A one-line error names a missing bootstrap.
+     */
     boolean kafka() {
-        boolean kafka = sinks.contains(KAFKA);
+        boolean kafka = sinks.contains(KAFKA) || kafkaBootstrap != null;
         if (kafka && kafkaBootstrap == null) {
             throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
         }

@@ -66,6 +66,7 @@ final class TrainingSession {
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
         tracking.requireValidMetrics();
+        boolean kafka = tracking.kafka();
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
         // bad names, options, data and checkpoints are refused before a run is opened: the history gets
@@ -74,7 +75,6 @@ final class TrainingSession {
                 config.reuse().pluginsDir());
         PreparedExperiment prepared = PreparedExperiment.of(config);
         prepared.notes().forEach(this::warn);
-        boolean kafka = tracking.kafka();
         PluginSinks pluginSinks = chosenSinks.create();
         KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
                 new EventJson()) : null;

@@ -111,6 +111,19 @@ class MainTest {
     }
 
     @Test
+    void kafkaIsASinkWhenABrokerIsGivenAndNeedsOneWhenNamed() {
+        int code = run("train", "--sink", "kafka", "--dataset", "idx:" + home.resolve("not-read"));
+
+        assertThat(code).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).as("refused before the data is read")
+                .isEqualTo("adr: --sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
+        TrackingOptions brokerAlone = new TrackingOptions();
+        brokerAlone.kafkaBootstrap = "127.0.0.1:9092";
+        assertThat(brokerAlone.kafka()).isTrue();
+        assertThat(new TrackingOptions().kafka()).isFalse();
+    }
+
+    @Test
     void badFlagsAreReportedTogether() {
         int code = run("train", "--epochs", "zero", "--model", "resnet");
 
