@@ -42,6 +42,7 @@ public final class Main implements Runnable {
         return e instanceof IllegalArgumentException || e instanceof ConfigException
                 || e instanceof UncheckedIOException || e instanceof adr.core.data.DataException
                 || e instanceof adr.core.checkpoint.CheckpointException
-                || e instanceof adr.core.plugins.PluginException;
+                || e instanceof adr.core.plugins.PluginException
+                || e instanceof adr.tracking.journal.RunInUseException;
     }
 }

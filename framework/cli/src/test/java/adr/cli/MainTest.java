@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.DatasetSource;
+import adr.tracking.events.EventJson;
+import adr.tracking.journal.Journal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -80,6 +83,18 @@ class MainTest {
 
         assertRefusedInOneLineWithoutARun(code, file + ": exists and is not a directory");
         assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void resumingARunAnotherProcessIsWritingIsOneLine() throws Exception {
+        try (Journal journal = Journal.create(home, "live-1", new EventJson(), Clock.systemUTC())) {
+            int code = run("train", "--resume", "live-1");
+
+            assertThat(code).isEqualTo(Main.USAGE_ERROR);
+            assertThat(err.toString().strip()).doesNotContain("\n").startsWith("adr: run live-1 is being written by"
+                    + " another process (pid " + ProcessHandle.current().pid() + "); wait for it to finish, or"
+                    + " stop it");
+        }
     }
 
     @Test

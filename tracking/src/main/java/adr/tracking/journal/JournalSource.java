@@ -43,6 +43,18 @@ public final class JournalSource implements EventSource {
         return RunLock.held(JournalLayout.lockFile(home, runId));
     }
 
+    /**
+     * Refuses a run a live process is writing, before anything is read or trained for it.
+     *
+     * @throws RunInUseException naming the writer's pid
+     */
+    public static void requireNoWriter(Path home, String runId) {
+        Path lockFile = JournalLayout.lockFile(home, runId);
+        if (RunLock.held(lockFile)) {
+            throw new RunInUseException(runId, RunLock.holder(lockFile));
+        }
+    }
+
     @Override
     public String describe() {
         return "journals under " + home;

@@ -33,8 +33,7 @@ final class RunLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("run " + runId + " is being written by another process ("
-                        + holder(lockFile) + "); wait for it to finish or stop it before resuming");
+                throw new RunInUseException(runId, holder(lockFile));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
@@ -72,7 +71,8 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    private static String holder(Path lockFile) {
+    /** The holder's pid as its lock file names it, for messages. */
+    static String holder(Path lockFile) {
         try {
             return Files.readString(lockFile).strip();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import adr.tracking.events.EventType;
 import adr.tracking.events.RunStarted;
 import adr.tracking.journal.JournalLayout;
 import adr.tracking.journal.JournalReader;
+import adr.tracking.journal.JournalSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,7 @@ public record ResumePoint(String runId, Map<String, Object> config, Path checkpo
             throw new IllegalArgumentException("run " + runId + " has no journal under " + home
                     + "; list the runs with ./adr runs list --home " + home);
         }
+        JournalSource.requireNoWriter(home, runId);
         List<Event> events = JournalReader.read(file, warnings);
         RunStarted started = events.stream().filter(e -> e.type().equals(EventType.RUN_STARTED.wireName()))
                 .findFirst().map(e -> JSON.payload(e, RunStarted.class))
