@@ -34,7 +34,10 @@ public final class BenchMain {
         });
     }
 
-    /** Problems the user can fix (unknown model or plugin, missing dataset, unwritable file) get one line, not a stack trace. */
+    /**
+     * Problems the user can fix (unknown model or plugin, missing dataset, unwritable file) get one line,
+     * not a stack trace.
+     */
     private static boolean isUserError(Exception e) {
         return e instanceof IllegalArgumentException || e instanceof UncheckedIOException
                 || e instanceof adr.core.data.DataException || e instanceof adr.core.plugins.PluginException;

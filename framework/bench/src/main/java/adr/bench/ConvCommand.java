@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         description = "Time one convolution layer (or all) forward+backward, exact against reuse, on real activations.")
 final class ConvCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "cifarnet", description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "cifarnet",
+            description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "default ${DEFAULT-VALUE}")
@@ -82,8 +83,8 @@ final class ConvCommand implements Callable<Integer> {
         ConvBenchmark.requireLayers(model, layers);
         var loader = new PluginLoader();
         var registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
-        var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions), registry)
-                .clustering().orElseThrow();
+        var selected = PluginSelection.resolve(PluginChoices.NONE.withClustering(clustering, clusteringOptions),
+                registry).clustering().orElseThrow();
         PluginSelection.clusteringRefusal(selected).ifPresent(refusal -> {
             throw new IllegalArgumentException(refusal);
         });
@@ -156,7 +157,8 @@ final class ConvCommand implements Callable<Integer> {
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + "; pass --json a writable file", e);
+            throw new UncheckedIOException("cannot write " + json.toAbsolutePath()
+                    + "; pass --json a writable file", e);
         }
     }
 }

@@ -107,7 +107,8 @@ public final class PeerBenchmark {
                 settings.peerHelpers());
         if (peer.parameterCount() != network.parameterCount()) {
             throw new IllegalStateException("the DL4J peer of " + settings.model() + " has " + peer.parameterCount()
-                    + " parameters but ours has " + network.parameterCount() + "; Dl4jPeer no longer mirrors ModelCatalog");
+                    + " parameters but ours has " + network.parameterCount()
+                    + "; Dl4jPeer no longer mirrors ModelCatalog");
         }
 
         double lr = settings.learningRate();

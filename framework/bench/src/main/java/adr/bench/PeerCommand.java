@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
 
 /** {@code adr bench peer}: our exact engine against the DL4J peer on the same batches. */
 @Command(name = "peer", mixinStandardHelpOptions = true,
-        description = "Train ADR's exact engine and the same model in DL4J side by side; report images/s and the ratio.")
+        description = "Train ADR's exact engine and the same model in DL4J side by side;"
+                + " report images/s and the ratio.")
 final class PeerCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "cifarnet", description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "cifarnet",
+            description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
@@ -30,7 +32,8 @@ final class PeerCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "64", description = "images per step (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "untimed steps per engine first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "untimed steps per engine first (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--rounds", defaultValue = "5", description = "timed rounds per engine (default ${DEFAULT-VALUE})")
@@ -39,10 +42,12 @@ final class PeerCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "20", description = "steps per round (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights and batch order (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "seed for weights and batch order (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--lr", defaultValue = "0.02", description = "learning rate of both engines (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.02",
+            description = "learning rate of both engines (default ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--peer-onednn", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -154,7 +154,8 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     /** {@code --plot}, else next to {@code --json}, else {@code bench-train.png}. */
     private Path plotFile() {
-        return plot != null ? plot : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of("bench-train.png");
+        return plot != null ? plot
+                : json != null ? json.resolveSibling(stem(json) + ".png") : Path.of("bench-train.png");
     }
 
     private static String stem(Path file) {
@@ -195,7 +196,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath() + "; pass --json a writable file", e);
+            throw new UncheckedIOException("cannot write " + json.toAbsolutePath()
+                    + "; pass --json a writable file", e);
         }
     }
 }

@@ -149,8 +149,8 @@ enum ConfigKey {
         return new ExperimentConfig((String) v.get(MODEL), (String) v.get(DATASET), asInt(v.get(EPOCHS)),
                 asInt(v.get(BATCH_SIZE)), asInt(v.get(EVAL_BATCH_SIZE)), (Double) v.get(LR), (String) v.get(SCHEDULE),
                 (Double) v.get(MOMENTUM), (Double) v.get(WEIGHT_DECAY), (Long) v.get(SEED), asInt(v.get(TRAIN_LIMIT)),
-                asInt(v.get(TEST_LIMIT)), asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP), (ConvAlgorithm) v.get(CONV),
-                (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM),
+                asInt(v.get(TEST_LIMIT)), asInt(v.get(CROP_PADDING)), (Boolean) v.get(FLIP),
+                (ConvAlgorithm) v.get(CONV), (Path) v.get(CHECKPOINT_DIR), (Path) v.get(RESUME_FROM),
                 new ReuseConfig((String) v.get(STRATEGY), (String) v.get(POLICY), (String) v.get(CLUSTERING),
                         asInt(v.get(L)), asInt(v.get(H)), (Path) v.get(PLUGINS_DIR), options(v)));
     }

@@ -51,9 +51,9 @@ final class ProgressBar implements TrainingListener {
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
         double perStep = pace.epochSeconds() / s.step();
         double eta = perStep * (s.stepsInEpoch() - s.step());
-        return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f lr %.4f %.0f img/s ETA %s", s.epoch(), epochs,
-                bar, s.step(), s.stepsInEpoch(), pace.smoothedLoss(), pace.learningRate(), pace.imagesPerSecond(),
-                duration(eta));
+        return String.format(Locale.ROOT, "epoch %d/%d [%s] %d/%d loss %.4f lr %.4f %.0f img/s ETA %s",
+                s.epoch(), epochs, bar, s.step(), s.stepsInEpoch(), pace.smoothedLoss(), pace.learningRate(),
+                pace.imagesPerSecond(), duration(eta));
     }
 
     /** A line for the user between progress updates (a reuse change, a notice). */

@@ -72,7 +72,8 @@ final class TrackingOptions {
     boolean kafka() {
         boolean kafka = sinks.contains(KAFKA) || kafkaBootstrap != null;
         if (kafka && kafkaBootstrap == null) {
-            throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
+            throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT"
+                    + " (the broker to publish to)");
         }
         return kafka;
     }

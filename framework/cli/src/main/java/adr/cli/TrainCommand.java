@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                         + " configuration (flags given with it override that)."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML experiment file (keys as the flags, without --)")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML experiment file (keys as the flags, without --)")
     Path configFile;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write a JSON summary of the run here")

@@ -50,7 +50,8 @@ class CrashSafetyTest {
             command.add("-Dorg.bytedeco.javacpp.platform.extension=" + extension);
         }
         command.addAll(List.of("adr.cli.Main", "train", "--home", home.toString(), "--epochs", "2", "--train-limit",
-                "1280", "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1", "--metrics-port", "0"));
+                "1280", "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1",
+                "--metrics-port", "0"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -57,7 +57,8 @@ final class LayerGauges {
         remainingRatio = reusing ? stats.remainingRatio() : 1;
         clusters = reusing ? stats.clusters() : 0;
         if (reusing) {
-            stats.seconds().forEach((phase, seconds) -> phases.get(phase).record(Duration.ofNanos((long) (seconds * 1e9))));
+            stats.seconds().forEach(
+                    (phase, seconds) -> phases.get(phase).record(Duration.ofNanos((long) (seconds * 1e9))));
         }
     }
 

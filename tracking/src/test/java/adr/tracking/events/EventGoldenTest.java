@@ -54,8 +54,9 @@ class EventGoldenTest {
     }
 
     private Event envelope(EventType type, EventPayload payload) {
-        return new Event(EventJson.SCHEMA, "00000000-0000-0000-0000-00000000000" + type.ordinal(), "20261126-120000-ab12",
-                type.ordinal(), type.wireName(), Instant.parse("2026-11-26T12:00:00.123Z"), json.toMap(payload));
+        return new Event(EventJson.SCHEMA, "00000000-0000-0000-0000-00000000000" + type.ordinal(),
+                "20261126-120000-ab12", type.ordinal(), type.wireName(), Instant.parse("2026-11-26T12:00:00.123Z"),
+                json.toMap(payload));
     }
 
     @ParameterizedTest

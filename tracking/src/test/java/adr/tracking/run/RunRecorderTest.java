@@ -65,7 +65,8 @@ class RunRecorderTest {
 
         List<StepMetrics> metrics = events.stream().filter(e -> e.type().equals("StepMetrics"))
                 .map(e -> json.payload(e, StepMetrics.class)).toList();
-        assertThat(metrics).extracting(StepMetrics::step).containsExactly(2, 4, 5); // every 2 steps and the epoch's last
+        assertThat(metrics).extracting(StepMetrics::step)
+                .containsExactly(2, 4, 5); // every 2 steps and the epoch's last
         StepMetrics.LayerMetrics reused = metrics.get(0).layers().stream().filter(l -> l.mode().equals("reuse"))
                 .findFirst().orElseThrow();
         assertThat(reused.remainingRatio()).isBetween(0.0, 1.0);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * are numbers (with an optional unit) or the empty-value dash.
  */
 final class TextTable {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?( ?[%a-zA-Z/]+)?|[0-9]+/[0-9]+|-");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?( ?[%a-zA-Z/]+)?|[0-9]+/[0-9]+|-");
 
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();

@@ -29,7 +29,8 @@ final class RunsFixtures {
                 .add(new EvaluationCompleted(1, 0.85, 0.43, 1000))
                 .add(change("conv2", "L=25 H=8", "exact", "accuracy below target"))
                 .add(completed(0.85, 40.0, 1000.0, Map.of("conv1", 0.2, "conv2", 0.4)));
-        new JournalFiles(home, "died-1", JournalFiles.T0.plusSeconds(7200)).add(started("fixed", "kmeans")).add(step(0.5));
+        new JournalFiles(home, "died-1", JournalFiles.T0.plusSeconds(7200)).add(started("fixed", "kmeans"))
+                .add(step(0.5));
     }
 
     static RunStarted started(String strategy, String clustering) {

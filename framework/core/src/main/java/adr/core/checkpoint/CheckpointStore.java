@@ -82,7 +82,8 @@ public final class CheckpointStore {
     /** True when {@code dir} holds a checkpoint {@link #load} can read (or the complete previous one). */
     public static boolean exists(Path dir) {
         Path source = dir.toAbsolutePath().normalize();
-        return Files.isRegularFile(source.resolve(MANIFEST)) || Files.isRegularFile(previousOf(source).resolve(MANIFEST));
+        return Files.isRegularFile(source.resolve(MANIFEST))
+                || Files.isRegularFile(previousOf(source).resolve(MANIFEST));
     }
 
     /**
@@ -108,7 +109,8 @@ public final class CheckpointStore {
                     throw Manifest.corrupt(data, "checksum mismatch for " + e.name());
                 }
                 var target = e.group().equals(Manifest.PARAMETER) ? parameters : optimizer;
-                if (target.put(e.name(), TensorCodec.decode(bytes, TensorCodec.dataType(e.dtype()), e.shape())) != null) {
+                if (target.put(e.name(),
+                        TensorCodec.decode(bytes, TensorCodec.dataType(e.dtype()), e.shape())) != null) {
                     throw Manifest.corrupt(source.resolve(MANIFEST), "lists " + e.group() + " " + e.name() + " twice");
                 }
             }
@@ -169,7 +171,8 @@ public final class CheckpointStore {
             return;
         }
         if (!Files.isDirectory(target)) {
-            throw new CheckpointException(target, "exists and is not a directory; choose a new or empty directory for checkpoints");
+            throw new CheckpointException(target,
+                    "exists and is not a directory; choose a new or empty directory for checkpoints");
         }
         try (var entries = Files.list(target)) {
             List<String> foreign = entries.map(p -> p.getFileName().toString())
@@ -205,7 +208,8 @@ public final class CheckpointStore {
             }
         }
         if (size != m.dataLength()) {
-            throw Manifest.corrupt(data, "has " + (size - m.dataLength()) + " bytes beyond the tensors the manifest lists");
+            throw Manifest.corrupt(data, "has " + (size - m.dataLength())
+                    + " bytes beyond the tensors the manifest lists");
         }
     }
 
@@ -229,7 +233,8 @@ public final class CheckpointStore {
 
     private static void deleteStaleStaging(Path parent, String name) throws IOException {
         try (var siblings = Files.list(parent)) {
-            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith("." + name + ".staging-")).toList()) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith("." + name + ".staging-"))
+                    .toList()) {
                 deleteRecursively(p);
             }
         }

@@ -111,8 +111,8 @@ record Manifest(int formatVersion, String model, long[] inputShape, int classes,
                         + java.util.Arrays.toString(e.shape()) + " of " + e.dtype() + " needs " + elements * width);
             }
             if (e.byteOffset() != offset) {
-                throw corrupt(file, "lists " + e.name() + " at byte " + e.byteOffset() + " but the previous tensor ends at "
-                        + offset);
+                throw corrupt(file, "lists " + e.name() + " at byte " + e.byteOffset()
+                        + " but the previous tensor ends at " + offset);
             }
             offset += e.byteLength();
         }

@@ -35,7 +35,8 @@ final class TensorCodec {
 
     static byte[] encode(INDArray a) {
         DataType type = dataType(a.dataType().name());
-        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(a.length() * width(type))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(a.length() * width(type)))
+                .order(ByteOrder.LITTLE_ENDIAN);
         if (a.isEmpty()) {
             return bytes.array();
         }

@@ -38,7 +38,8 @@ public record Augmentation(int cropPadding, boolean horizontalFlip) {
             return;
         }
         if (cropPadding >= h || cropPadding >= w) {
-            throw new IllegalArgumentException("cropPadding " + cropPadding + " leaves nothing of " + h + "x" + w + " images");
+            throw new IllegalArgumentException("cropPadding " + cropPadding
+                    + " leaves nothing of " + h + "x" + w + " images");
         }
         int plane = h * w;
         int length = c * plane;

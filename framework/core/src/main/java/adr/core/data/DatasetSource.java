@@ -61,7 +61,8 @@ public record DatasetSource(Kind kind, Path directory) {
         try {
             return Path.of(dir);
         } catch (InvalidPathException e) {
-            throw new DataException("dataset '" + spec + "' has an invalid directory (" + e.getMessage() + "); " + FORMS);
+            throw new DataException("dataset '" + spec + "' has an invalid directory ("
+                    + e.getMessage() + "); " + FORMS);
         }
     }
 

@@ -22,8 +22,8 @@ import java.util.Map;
  */
 public record ExperimentConfig(String model, String dataset, int epochs, int batchSize, int evalBatchSize,
         double learningRate, String schedule, double momentum, double weightDecay, long seed, int trainLimit,
-        int testLimit, int cropPadding, boolean horizontalFlip, ConvAlgorithm convAlgorithm, Path checkpointDir, Path resumeFrom,
-        ReuseConfig reuse) {
+        int testLimit, int cropPadding, boolean horizontalFlip, ConvAlgorithm convAlgorithm,
+        Path checkpointDir, Path resumeFrom, ReuseConfig reuse) {
 
     /**
      * The defaults: CifarNet on Fashion-MNIST, tuned to pass 0.83 test accuracy after one

@@ -47,8 +47,8 @@ public final class Network {
     public INDArray forward(INDArray input, boolean training) {
         long[] sample = Arrays.copyOfRange(input.shape(), 1, input.rank());
         if (!Arrays.equals(sample, inputShape)) {
-            throw new IllegalArgumentException("model " + name + " expects inputs of shape " + Arrays.toString(inputShape)
-                    + " but got " + Arrays.toString(sample));
+            throw new IllegalArgumentException("model " + name + " expects inputs of shape "
+                    + Arrays.toString(inputShape) + " but got " + Arrays.toString(sample));
         }
         INDArray x = input;
         for (Layer layer : layers) {

@@ -77,7 +77,8 @@ public final class SgdMomentum {
         for (var e : velocity.entrySet()) {
             INDArray s = saved.get(e.getKey());
             if (s == null || !java.util.Arrays.equals(s.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("optimizer state for " + e.getKey() + " is missing or has the wrong shape");
+                throw new IllegalArgumentException("optimizer state for " + e.getKey()
+                        + " is missing or has the wrong shape");
             }
             e.getValue().assign(s);
         }

@@ -86,7 +86,8 @@ class CheckpointCorruptionTest {
     @Test
     void aNewerFormatSaysWhichReleaseToUse() throws Exception {
         Path manifest = dir.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+        Files.writeString(manifest,
+                Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
 
         assertThatThrownBy(() -> CheckpointStore.load(dir)).isInstanceOf(CheckpointException.class)
                 .hasMessage(manifest + ": has format version 2 but this ADR reads 1;"

@@ -63,7 +63,8 @@ class BatchesTest {
 
         assertThat(batches.count()).isEqualTo(7);
         assertThat(seen).hasSize(N).doesNotHaveDuplicates();
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(visit(new Batches(indexed(), 16, null, null, null, null), 16));
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(visit(new Batches(indexed(), 16, null, null, null, null), 16));
         assertThat(seen).isNotEqualTo(visit(new Batches(indexed(), 16, null, null, null, null), 16));
         // The order is fixed per object: a second pass over it visits the same sequence.
         assertThat(visit(batches, 16)).isEqualTo(seen);

@@ -19,7 +19,8 @@ class DatasetSourceTest {
     @Test
     void parsesTheThreeForms() {
         assertThat(DatasetSource.parse("fashion-mnist"))
-                .isEqualTo(new DatasetSource(DatasetSource.Kind.FASHION_MNIST, Path.of("/usr/share/datasets/fashion-mnist")));
+                .isEqualTo(new DatasetSource(DatasetSource.Kind.FASHION_MNIST,
+                        Path.of("/usr/share/datasets/fashion-mnist")));
         assertThat(DatasetSource.parse(" idx:/data/mnist "))
                 .isEqualTo(new DatasetSource(DatasetSource.Kind.IDX, Path.of("/data/mnist")));
         assertThat(DatasetSource.parse("cifar10:relative/dir"))
@@ -77,13 +78,15 @@ class DatasetSourceTest {
     @Test
     void wrongDirectoryNamesTheExpectedFiles() throws Exception {
         Files.writeString(dir.resolve("README"), "not a dataset");
-        DataFixtures.write(dir.resolve("train-images-idx3-ubyte.gz"), DataFixtures.gzip(DataFixtures.idxImages(2, 4, 3)));
+        DataFixtures.write(dir.resolve("train-images-idx3-ubyte.gz"),
+                DataFixtures.gzip(DataFixtures.idxImages(2, 4, 3)));
 
         DataException e = catchThrowableOfType(DataException.class, () -> DatasetSource.parse("idx:" + dir).load());
 
         assertOneLineNaming(e, dir);
         assertThat(e.getMessage())
-                .contains("missing train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]")
+                .contains("missing train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz],"
+                        + " t10k-labels-idx1-ubyte[.gz]")
                 .contains("expected train-images-idx3-ubyte[.gz]");
     }
 
@@ -111,7 +114,8 @@ class DatasetSourceTest {
     @Test
     void corruptFileInsideDirectoryNamesThatFile() {
         DataFixtures.writeIdxDirectory(dir, 7, 3, true);
-        Path labels = DataFixtures.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), DataFixtures.gzip(DataFixtures.idxLabels(2)));
+        Path labels = DataFixtures.write(dir.resolve("t10k-labels-idx1-ubyte.gz"),
+                DataFixtures.gzip(DataFixtures.idxLabels(2)));
 
         DataException e = catchThrowableOfType(DataException.class, () -> DatasetSource.parse("idx:" + dir).load());
 

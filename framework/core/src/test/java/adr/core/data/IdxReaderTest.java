@@ -34,7 +34,8 @@ class IdxReaderTest {
 
     @Test
     void readsFilesLargerThanOneChunk() {
-        Path images = DataFixtures.write(dir.resolve("images.gz"), DataFixtures.gzip(DataFixtures.idxImages(300, 28, 28)));
+        Path images = DataFixtures.write(dir.resolve("images.gz"),
+                DataFixtures.gzip(DataFixtures.idxImages(300, 28, 28)));
         Path labels = DataFixtures.write(dir.resolve("labels"), DataFixtures.idxLabels(300));
 
         assertRoundTrip(IdxReader.read("big", images, labels, 10), 300);

@@ -69,7 +69,8 @@ public final class PluginJars {
                     public List<ConfigKey> configKeys() {
                         return List.of(ConfigKey.integer("clusters", 2, "clusters per group"));
                     }
-                    public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
+                    public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config,
+                            long seed) {
                         int k = (int) config.integer("clusters");
                         return (input, out) -> {
                             for (int g = 0; g < out.groups(); g++) {
@@ -109,7 +110,8 @@ public final class PluginJars {
             Path jar = dir.resolve(jarName);
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+            try (OutputStream file = Files.newOutputStream(jar);
+                    JarOutputStream out = new JarOutputStream(file, manifest);
                     Stream<Path> walk = Files.walk(classes)) {
                 for (Path cls : walk.filter(Files::isRegularFile).sorted().toList()) {
                     out.putNextEntry(new JarEntry(classes.relativize(cls).toString().replace('\\', '/')));

@@ -11,7 +11,8 @@ class ReuseScopeTest {
     @Test
     void withClusterCacheKeepsWhatIsReusedAndLeavesExactAlone() {
         assertThat(ReuseScope.named("all").withClusterCache()).isEqualTo(new ReuseScope(true, true, true, true));
-        assertThat(ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache()).isEqualTo(new ReuseScope(true, true, false, true));
+        assertThat(ReuseScope.FORWARD_AND_WEIGHTS.withClusterCache())
+                .isEqualTo(new ReuseScope(true, true, false, true));
         assertThat(ReuseScope.EXACT.withClusterCache()).isSameAs(ReuseScope.EXACT);
     }
 

@@ -23,7 +23,8 @@ public final class KMeansFactory implements ClusteringFactory {
 
     private static final List<ConfigKey> KEYS = List.of(
             ConfigKey.text(K_MODE, "ratio",
-                    "how k is chosen per group: ratio (target-ratio x rows) or fixed (min(rows, 2^H); costly for large H)"),
+                    "how k is chosen per group: ratio (target-ratio x rows) or fixed (min(rows, 2^H);"
+                            + " costly for large H)"),
             ConfigKey.decimal(TARGET_RATIO, 0.1,
                     "clusters per row in ratio mode, in (0, 1]; never more than min(rows, 2^H)"),
             ConfigKey.text(INIT, "kmeans++", "seeding of the centroids: kmeans++ or random"),

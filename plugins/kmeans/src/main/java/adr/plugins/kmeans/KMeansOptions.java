@@ -56,7 +56,10 @@ record KMeansOptions(KMode kMode, double targetRatio, Init init, int iterations,
                 config.bool(KMeansFactory.WARM_START));
     }
 
-    /** The number of centroids for a group of {@code rows} rows: at least 1, at most {@code setting.maxClusters(rows)}. */
+    /**
+     * The number of centroids for a group of {@code rows} rows: at least 1, at most
+     * {@code setting.maxClusters(rows)}.
+     */
     int clusters(int rows, ReuseSetting setting) {
         int max = setting.maxClusters(rows);
         if (kMode == KMode.FIXED) {

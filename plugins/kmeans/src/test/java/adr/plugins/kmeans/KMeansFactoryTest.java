@@ -32,7 +32,8 @@ class KMeansFactoryTest {
     @Test
     void acceptsEveryAllowedValue() {
         KMeansOptions options = KMeansOptions.from(Configs.config(
-                Map.of("k-mode", "FIXED", "init", "random", "target-ratio", 1, "iterations", 100, "warm-start", false)));
+                Map.of("k-mode", "FIXED", "init", "random", "target-ratio", 1, "iterations", 100,
+                        "warm-start", false)));
 
         assertThat(options).isEqualTo(
                 new KMeansOptions(KMeansOptions.KMode.FIXED, 1.0, KMeansOptions.Init.RANDOM, 100, false));

@@ -86,7 +86,8 @@ class LloydTest {
 
         assertThat(count).isEqualTo(3);
         List<String> picked = List.of(Arrays.toString(Arrays.copyOfRange(centroids, 0, 2)),
-                Arrays.toString(Arrays.copyOfRange(centroids, 2, 4)), Arrays.toString(Arrays.copyOfRange(centroids, 4, 6)));
+                Arrays.toString(Arrays.copyOfRange(centroids, 2, 4)),
+                Arrays.toString(Arrays.copyOfRange(centroids, 4, 6)));
         assertThat(picked).containsExactlyInAnyOrder("[1.0, 0.0]", "[3.0, 0.0]", "[5.0, 2.0]");
     }
 

@@ -18,7 +18,8 @@ record LshOptions(Variant variant, double bucketWidth) {
 
     static final List<ConfigKey> KEYS = List.of(
             ConfigKey.text(VARIANT, "quantized",
-                    "sign (random-hyperplane bits, ignores magnitude) or quantized (floor((x.r + b) / w), separates norms)"),
+                    "sign (random-hyperplane bits, ignores magnitude) or quantized (floor((x.r + b) / w),"
+                            + " separates norms)"),
             ConfigKey.decimal(BUCKET_WIDTH, 0.5,
                     "quantized only: w as a multiple of the group's RMS projection (~ RMS sub-vector norm), > 0; "
                             + "widened per group until at most 2^H clusters"));

@@ -107,7 +107,8 @@ class StrategiesTest {
         var all = factory.create(Config.resolve("all", factory.configKeys(), Map.of("reuse", "all"),
                 new java.util.ArrayList<>()));
         assertThat(all.scope(NARROW, new ReuseSetting(9, 4), ScriptedView.start()).inputGradient()).isTrue();
-        var bad = Config.resolve("all", factory.configKeys(), Map.of("reuse", "everything"), new java.util.ArrayList<>());
+        var bad = Config.resolve("all", factory.configKeys(), Map.of("reuse", "everything"),
+                new java.util.ArrayList<>());
         assertThatThrownBy(() -> factory.create(bad)).hasMessageContaining("forward, forward+weights or all");
     }
 }
