@@ -1,6 +1,10 @@
 package adr.cli;
 
 import adr.tracking.journal.JournalLayout;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +58,7 @@ final class TrackingOptions {
             + " after the run, when something has scraped the endpoint (default 15)")
     int metricsGrace = 15;
 
-    /** Refuses a metrics port or grace no run can use, before any data is read. */
+    /** Refuses a metrics port, host or grace no run can use, before any data is read. */
     void requireValidMetrics() {
         if (metricsPort < 0 || metricsPort > MAX_PORT) {
             throw new IllegalArgumentException("--metrics-port must be a port in 1.." + MAX_PORT
@@ -62,6 +66,36 @@ final class TrackingOptions {
         }
         if (metricsGrace < 0) {
             throw new IllegalArgumentException("--metrics-grace must be 0 or more seconds, got " + metricsGrace);
+        }
+        if (metricsPort != 0) {
+            requireLocalAddress(metricsHost);
+        }
+    }
+
+    /**
+     * The endpoint binds to {@code host}, which must name this machine: an unknown name
+     * or another machine's address cannot be bound, and would surface only once the run
+     * had opened.
+     */
+    private static void requireLocalAddress(String host) {
+        String fix = "; pass an address of this machine, such as 127.0.0.1 or 0.0.0.0 (every interface)";
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--metrics-host " + host + " is not a known host name or address" + fix);
+        }
+        if (!address.isAnyLocalAddress() && !address.isLoopbackAddress() && !onThisMachine(address)) {
+            throw new IllegalArgumentException("--metrics-host " + host + " (" + address.getHostAddress()
+                    + ") is not an address of this machine" + fix);
+        }
+    }
+
+    private static boolean onThisMachine(InetAddress address) {
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true; // cannot tell: let the bind decide, as before
         }
     }
 

@@ -123,6 +123,22 @@ class MainTest {
         portOutOfRange.metricsPort = 70_000;
         assertThatThrownBy(portOutOfRange::requireValidMetrics).hasMessage("--metrics-port must be a port in 1..65535,"
                 + " or 0 to turn the endpoint off; got 70000");
+        TrackingOptions unknownHost = new TrackingOptions();
+        unknownHost.metricsHost = "no-such-host.invalid";
+        assertThatThrownBy(unknownHost::requireValidMetrics).hasMessage("--metrics-host no-such-host.invalid is not a"
+                + " known host name or address; pass an address of this machine, such as 127.0.0.1 or 0.0.0.0"
+                + " (every interface)");
+        TrackingOptions otherMachine = new TrackingOptions();
+        otherMachine.metricsHost = "192.0.2.1"; // TEST-NET-1: documentation only, never a local address
+        assertThatThrownBy(otherMachine::requireValidMetrics).hasMessageStartingWith("--metrics-host 192.0.2.1"
+                + " (192.0.2.1) is not an address of this machine");
+        otherMachine.metricsPort = 0;
+        otherMachine.requireValidMetrics(); // no endpoint, no host to bind
+        for (String local : new String[] {"127.0.0.1", "0.0.0.0", "localhost"}) {
+            TrackingOptions ok = new TrackingOptions();
+            ok.metricsHost = local;
+            ok.requireValidMetrics();
+        }
     }
 
     @Test
