@@ -120,4 +120,19 @@ class PluginSinkTest {
                 .doesNotContain(noData.toString());
         assertThat(new JournalSource(home).runIds()).isEmpty();
     }
+
+    @Test
+    void sinkOptionsNoChosenSinkReadsAreRefusedBeforeAnyRunStarts(@TempDir Path dir) {
+        Path home = dir.resolve("runs");
+
+        int code = run("train", "--home", home.toString(), "--metrics-port", "0", "--sink-options",
+                "lines.path=/tmp/e.log,verbose=true,kafka.acks=1", "--dataset", "idx:" + dir.resolve("no-data"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--sink-options lines.path is for sink 'lines', which --sink does not"
+                + " name; add --sink lines or drop the option")
+                .contains("--sink-options verbose: expected SINK.KEY=VALUE")
+                .contains("--sink-options kafka.acks: the built-in kafka sink takes no options");
+        assertThat(new JournalSource(home).runIds()).isEmpty();
+    }
 }

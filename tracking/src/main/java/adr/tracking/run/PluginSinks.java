@@ -75,6 +75,10 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
      * @throws PluginException listing every unknown sink name, bad option and broken jar
      */
     public static Chosen choose(List<String> names, Map<String, ?> options, Path pluginsDir) {
+        List<String> strays = strayOptions(names, options);
+        if (!strays.isEmpty()) {
+            throw new PluginException(strays);
+        }
         if (names.isEmpty()) {
             return new Chosen(List.of());
         }
@@ -85,6 +89,25 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
             choices = choices.withSink(name, optionsOf(name, options));
         }
         return new Chosen(PluginSelection.resolve(choices, registry).sinks());
+    }
+
+    /** Options no chosen sink reads: a sink left out of --sink, or a key without its sink's name. */
+    private static List<String> strayOptions(List<String> names, Map<String, ?> options) {
+        List<String> problems = new ArrayList<>();
+        for (String key : options.keySet()) {
+            int dot = key.indexOf('.');
+            if (dot <= 0) {
+                problems.add("--sink-options " + key + ": expected SINK.KEY=VALUE, for example lines.path=/tmp/e.log");
+            } else if (List.of("journal", "kafka").contains(key.substring(0, dot))) {
+                problems.add("--sink-options " + key + ": the built-in " + key.substring(0, dot) + " sink takes no"
+                        + " options (Kafka's are --kafka-bootstrap and --kafka-topic)");
+            } else if (!names.contains(key.substring(0, dot))) {
+                String sink = key.substring(0, dot);
+                problems.add("--sink-options " + key + " is for sink '" + sink + "', which --sink does not name;"
+                        + " add --sink " + sink + " or drop the option");
+            }
+        }
+        return problems;
     }
 
     private static Map<String, Object> optionsOf(String sink, Map<String, ?> options) {
