@@ -135,6 +135,29 @@ final class ConfigResolver {
                 + " (fixed, staged, adaptive, budget or a plugin's)");
     }
 
+    /** Whether {@code --L} or {@code --H} was given in this invocation (by a flag or the file). */
+    boolean gaveLengthOrBits() {
+        return givenBy.containsKey(ConfigKey.L) || givenBy.containsKey(ConfigKey.H);
+    }
+
+    /**
+     * A warning when {@code L} or {@code H} was given but the strategy declares neither:
+     * {@code staged}, {@code adaptive} and {@code budget} take theirs from their own options.
+     *
+     * @param strategyKeys the configuration keys the run's strategy declares
+     */
+    Optional<String> lengthOrBitsUnread(ExperimentConfig config, List<String> strategyKeys) {
+        List<String> unread = List.of(ConfigKey.L, ConfigKey.H).stream()
+                .filter(k -> givenBy.containsKey(k) && !strategyKeys.contains(k.key)).map(givenBy::get).toList();
+        if (unread.isEmpty()) {
+            return Optional.empty();
+        }
+        String strategy = config.reuse().strategy();
+        return Optional.of("strategy " + strategy + " does not read L or H, so " + String.join(", ", unread)
+                + (unread.size() == 1 ? " is" : " are") + " not used; set its levels with --strategy-options (its"
+                + " keys: " + (strategyKeys.isEmpty() ? "none" : String.join(", ", strategyKeys)) + ")");
+    }
+
     /** The configuration, or a {@link ConfigException} listing every problem found. */
     ExperimentConfig resolve() {
         // Keys that failed to parse keep their previous value, so the value checks

@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
 import adr.tracking.run.ResumePoint;
 import java.nio.file.Path;
@@ -107,6 +108,10 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
         var config = resolver.resolve();
         resolver.unusedReuseSettings(config).ifPresent(warning -> System.err.println("adr: warning: " + warning));
+        if (!config.reuse().exact() && resolver.gaveLengthOrBits()) {
+            ExperimentRunner.strategyKeys(config).flatMap(keys -> resolver.lengthOrBitsUnread(config, keys))
+                    .ifPresent(warning -> System.err.println("adr: warning: " + warning));
+        }
         OutputFile.requireWritable("--json", json);
         return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
     }

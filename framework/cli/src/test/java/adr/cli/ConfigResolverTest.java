@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adr.core.experiment.ExperimentConfig;
+import adr.core.experiment.ExperimentRunner;
 import adr.core.nn.ConvAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +87,24 @@ class ConfigResolverTest {
         resolver.set("--H", "H", "12");
         assertThat(resolver.unusedReuseSettings(resolver.resolve())).hasValueSatisfying(w -> assertThat(w)
                 .contains("so --H is not used"));
+    }
+
+    @Test
+    void lengthOrBitsGivenToAStrategyThatDoesNotReadThemAreNamed() {
+        var staged = new ConfigResolver().set("--strategy", "strategy", "staged").set("--L", "L", "10");
+        ExperimentConfig config = staged.resolve();
+        List<String> stagedKeys = ExperimentRunner.strategyKeys(config).orElseThrow();
+
+        assertThat(staged.gaveLengthOrBits()).isTrue();
+        assertThat(staged.lengthOrBitsUnread(config, stagedKeys)).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("strategy staged does not read L or H, so --L is not used; set its levels with"
+                        + " --strategy-options (its keys: levels, per-layer"));
+        var fixed = new ConfigResolver().set("--strategy", "strategy", "fixed").set("--L", "L", "10")
+                .set("--H", "H", "6");
+        ExperimentConfig fixedConfig = fixed.resolve();
+        assertThat(fixed.lengthOrBitsUnread(fixedConfig, ExperimentRunner.strategyKeys(fixedConfig).orElseThrow()))
+                .isEmpty();
+        assertThat(new ConfigResolver().set("--strategy", "strategy", "staged").gaveLengthOrBits()).isFalse();
     }
 
     @Test

@@ -21,6 +21,7 @@ import adr.core.train.TrainingProgress;
 import adr.core.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -73,6 +74,14 @@ public final class ExperimentRunner {
      */
     public static void checkPlugins(ExperimentConfig config) {
         PreparedExperiment.wiring(config);
+    }
+
+    /**
+     * The configuration keys of the run's strategy (for a warning when settings it does not
+     * read were given); empty when the plugins do not load or the strategy is unknown.
+     */
+    public static Optional<List<String>> strategyKeys(ExperimentConfig config) {
+        return ReuseWiring.strategyKeys(config.reuse());
     }
 
     /** Trains the prepared model (reading the data and building it first unless it was prepared). */

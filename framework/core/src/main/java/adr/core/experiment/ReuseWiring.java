@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,10 +47,9 @@ final class ReuseWiring {
      * epoch; throws a PluginException listing every problem.
      */
     static ReuseWiring prepare(ReuseConfig reuse, Augmentation augmentation, String model) {
-        PluginLoader loader = new PluginLoader();
         PluginRegistry registry;
         try {
-            registry = reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
+            registry = load(reuse);
         } catch (PluginException loading) {
             throw withChoiceProblems(loading, reuse);
         }
@@ -76,6 +76,24 @@ final class ReuseWiring {
             throw new PluginException(problems);
         }
         return new ReuseWiring(selection, strategy, policy);
+    }
+
+    /**
+     * The configuration keys the run's strategy declares; empty when the plugins do not
+     * load or the strategy is unknown, which {@link #prepare} reports.
+     */
+    static Optional<List<String>> strategyKeys(ReuseConfig reuse) {
+        try {
+            return Optional.ofNullable(load(reuse).strategies().get(reuse.strategy()))
+                    .map(f -> f.configKeys().stream().map(ConfigKey::name).toList());
+        } catch (PluginException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PluginRegistry load(ReuseConfig reuse) {
+        PluginLoader loader = new PluginLoader();
+        return reuse.pluginsDir() == null ? loader.loadDefault() : loader.load(reuse.pluginsDir());
     }
 
     private static PluginChoices choices(ReuseConfig reuse, PluginRegistry registry) {
