@@ -8,6 +8,7 @@ import adr.tracking.events.RunFailed;
 import adr.tracking.events.RunInterrupted;
 import adr.tracking.events.RunStarted;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -33,6 +34,10 @@ public record RunHistory(String runId, RunStatus status, Instant started, Instan
         List<Resume> resumes, List<MetricPoint> metrics, List<EvaluationCompleted> evaluations,
         List<ReuseConfigChanged> reuseChanges, List<CheckpointSaved> checkpoints, RunCompleted result,
         RunFailed failure, RunInterrupted interruption, long eventCount, long lastSeq, List<SeqGap> gaps) {
+
+    /** By start time; runs whose start was never seen sort last, then by id, so the order is stable. */
+    public static final Comparator<RunHistory> OLDEST_FIRST = Comparator.comparing(RunHistory::started,
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RunHistory::runId);
 
     /** Shown for the fields of a run whose {@code RunStarted} was not seen. */
     public static final String UNKNOWN = "?";

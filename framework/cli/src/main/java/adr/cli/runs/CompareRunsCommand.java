@@ -14,17 +14,29 @@ import picocli.CommandLine.Parameters;
                 + " against the exact run among them.")
 final class CompareRunsCommand extends ReplayingCommand {
 
-    @Parameters(paramLabel = "RUN", arity = "2..*", description = "two or more run ids (see adr runs list)")
-    List<String> runIds;
+    @Parameters(paramLabel = "RUN", arity = "0..*", description = "two or more run ids (see adr runs list)")
+    List<String> runIds = List.of();
+
+    @Option(names = "--all", description = "compare every run in the source, oldest first")
+    boolean all;
 
     @Option(names = "--json", description = "print JSON to stdout instead of a table")
     boolean json;
 
     @Override
     public Integer call() {
+        if (all == !runIds.isEmpty()) {
+            throw new IllegalArgumentException(all ? "give either run ids or --all, not both"
+                    : "give two or more run ids, or --all; see the runs with " + replay.listCommand());
+        }
+        if (!all && runIds.size() < 2) {
+            throw new IllegalArgumentException("compare needs two or more runs, got " + runIds.get(0)
+                    + " alone; see the others with " + replay.listCommand());
+        }
         Console console = console();
         RunRegistry registry = registry(console);
-        List<RunHistory> runs = replay.find(registry, runIds);
+        List<RunHistory> runs = all ? registry.runs().stream().sorted(RunHistory.OLDEST_FIRST).toList()
+                : replay.find(registry, runIds);
         RunComparison comparison = RunComparison.of(runs);
         if (json) {
             console.json(RunsJson.comparison(comparison));

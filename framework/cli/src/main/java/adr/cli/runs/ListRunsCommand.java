@@ -2,7 +2,6 @@ package adr.cli.runs;
 
 import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunRegistry;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,10 +9,6 @@ import picocli.CommandLine.Option;
 /** {@code adr runs list}: one line per run, oldest first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per run, oldest first.")
 final class ListRunsCommand extends ReplayingCommand {
-    // runs whose start was never seen sort last, then by id, so the order is stable
-    private static final Comparator<RunHistory> BY_START = Comparator.comparing(RunHistory::started,
-            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RunHistory::runId);
-
     @Option(names = "--json", description = "print JSON to stdout instead of a table")
     boolean json;
 
@@ -21,7 +16,7 @@ final class ListRunsCommand extends ReplayingCommand {
     public Integer call() {
         Console console = console();
         RunRegistry registry = registry(console);
-        List<RunHistory> runs = registry.runs().stream().sorted(BY_START).toList();
+        List<RunHistory> runs = registry.runs().stream().sorted(RunHistory.OLDEST_FIRST).toList();
         runs.stream().filter(r -> !r.gaps().isEmpty()).forEach(r -> console.warn("run " + r.runId()
                 + " is missing events " + r.gaps() + "; what they recorded is lost"));
         if (json) {

@@ -196,6 +196,22 @@ class RunsCommandTest {
     }
 
     @Test
+    void compareAllTakesEveryRunOldestFirstAndOneRunIsRefused() throws Exception {
+        int code = run("runs", "compare", "--all", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(lines().subList(1, 4)).extracting(l -> l.split(" ")[0])
+                .containsExactly("exact-1", "reuse-1", "died-1");
+        cli.clear();
+        assertThat(run("runs", "compare", "exact-1", "--home", home.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err()).contains("compare needs two or more runs, got exact-1 alone; see the others with"
+                + " ./adr runs list --home " + home);
+        assertThat(run("runs", "compare", "exact-1", "reuse-1", "--all", "--home", home.toString()))
+                .isEqualTo(USAGE_ERROR);
+        assertThat(cli.err()).contains("give either run ids or --all, not both");
+    }
+
+    @Test
     void resumingACompletedRunPointsToANewRunFromItsCheckpoint() throws Exception {
         int code = run("train", "--resume", "exact-1", "--home", home.toString());
 
