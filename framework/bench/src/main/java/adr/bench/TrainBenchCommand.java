@@ -6,11 +6,7 @@ import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
 import adr.core.plugins.PluginException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,15 +77,16 @@ final class TrainBenchCommand implements Callable<Integer> {
         checkStrategies(base);
         TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
         bench.warmUp(warmupSteps);
-        List<RepeatedRuns> entries = train(bench);
+        BenchReport report = new BenchReport(settings(), json, png, String.format(Locale.ROOT,
+                "%s on %s, %d epoch(s), %s images, batch %d", model, dataset, epochs,
+                trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize));
+        List<RepeatedRuns> entries = train(bench, report);
         RepeatedRuns exact = entries.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);
         print(System.out, entries, exact);
-        AccuracyPlot.write(png, String.format(Locale.ROOT, "%s on %s, %d epoch(s), %s images, batch %d", model,
-                dataset, epochs, trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize),
-                entries.stream().map(RepeatedRuns::median).toList());
+        report.write(entries, true);
         System.out.println("plot written to " + png);
         if (json != null) {
-            write(entries, exact);
+            System.out.println("results written to " + json);
         }
         return 0;
     }
@@ -133,7 +130,7 @@ final class TrainBenchCommand implements Callable<Integer> {
      * Every strategy, then the peer, once per round: interleaving the rounds spreads a slow
      * spell of the machine over all entries instead of one.
      */
-    private List<RepeatedRuns> train(TrainBenchmark bench) {
+    private List<RepeatedRuns> train(TrainBenchmark bench, BenchReport report) {
         List<String> names = new ArrayList<>(strategies);
         if (peer.equals("dl4j")) {
             names.add("dl4j");
@@ -146,10 +143,16 @@ final class TrainBenchCommand implements Callable<Integer> {
             for (int i = 0; i < names.size(); i++) {
                 // the entries past the strategies are the peer
                 byEntry.get(i).add(i < strategies.size() ? bench.strategy(names.get(i)) : bench.peer());
+                report.write(finished(names, byEntry), false);
             }
         }
-        return IntStream.range(0, names.size()).mapToObj(i -> new RepeatedRuns(names.get(i), byEntry.get(i)))
-                .toList();
+        return finished(names, byEntry);
+    }
+
+    /** The entries with at least one finished run, in the order given. */
+    private static List<RepeatedRuns> finished(List<String> names, List<List<RunRecord>> byEntry) {
+        return IntStream.range(0, names.size()).filter(i -> !byEntry.get(i).isEmpty())
+                .mapToObj(i -> new RepeatedRuns(names.get(i), byEntry.get(i))).toList();
     }
 
     /** {@code --plot}, else next to {@code --json}, else {@code bench-train.png}. */
@@ -181,23 +184,18 @@ final class TrainBenchCommand implements Callable<Integer> {
         }
     }
 
-    private void write(List<RepeatedRuns> entries, RepeatedRuns exact) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("model", model);
-        report.put("dataset", dataset);
-        report.put("epochs", epochs);
-        report.put("train_limit", trainLimit);
-        report.put("batch_size", batchSize);
-        report.put("seed", seed);
-        report.put("warmup_steps", warmupSteps);
-        report.put("rounds", rounds);
-        report.put("nd4j_backend", NativeBackend.select());
-        report.put("runs", entries.stream().map(r -> r.json(exact)).toList());
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath()
-                    + "; pass --json a writable file", e);
-        }
+    /** What was trained, at the top of the JSON. */
+    private Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("model", model);
+        settings.put("dataset", dataset);
+        settings.put("epochs", epochs);
+        settings.put("train_limit", trainLimit);
+        settings.put("batch_size", batchSize);
+        settings.put("seed", seed);
+        settings.put("warmup_steps", warmupSteps);
+        settings.put("rounds", rounds);
+        settings.put("nd4j_backend", NativeBackend.select());
+        return settings;
     }
 }

@@ -33,6 +33,7 @@ class TrainBenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("warmup_steps").asInt()).isEqualTo(2);
         assertThat(report.get("rounds").asInt()).isEqualTo(2);
+        assertThat(report.get("complete").asBoolean()).isTrue();
         JsonNode runs = report.get("runs");
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).get("name").asText()).isEqualTo("exact");
