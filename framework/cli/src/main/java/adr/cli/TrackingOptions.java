@@ -36,10 +36,6 @@ final class TrackingOptions {
     @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default adr.events)")
     String kafkaTopic = adr.tracking.kafka.KafkaSettings.DEFAULT_TOPIC;
 
-    @Option(names = "--resume", paramLabel = "RUN",
-            description = "continue run RUN from its last checkpoint, with its recorded configuration")
-    String resume;
-
     @Option(names = "--metrics-every", paramLabel = "N", description = "steps between StepMetrics events (default 10)")
     int metricsEvery = 10;
 

@@ -47,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
     String checkpointDir;
     @Option(names = "--resume-from", paramLabel = "DIR", description = "continue from a checkpoint directory")
     String resumeFrom;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = "continue run RUN from its last checkpoint, with its recorded configuration")
+    String resumeRun;
     @Option(names = "--strategy", description = "adaptation strategy: exact (default), fixed, or a plugin's")
     String strategy;
     @Option(names = "--policy", description = "reuse policy: auto (default), all, or a plugin's") String policy;
@@ -73,8 +77,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ConfigResolver resolver = new ConfigResolver();
         ResumePoint resume = null;
-        if (tracking.resume != null) {
-            resume = ResumePoint.read(tracking.home, tracking.resume, line -> System.err.println("adr: " + line));
+        if (resumeRun != null) {
+            resume = ResumePoint.read(tracking.home, resumeRun, line -> System.err.println("adr: " + line));
             RecordedConfig.overlay(resolver, resume);
         }
         if (configFile != null) {

@@ -98,6 +98,14 @@ class MainTest {
     }
 
     @Test
+    void onlyTrainResumesRuns() {
+        // the demo's comparison needs its whole run in one process: a stopped demo run resumes with train
+        assertThat(Main.commandLine().getSubcommands().get("demo").getCommandSpec().findOption("--resume")).isNull();
+        assertThat(Main.commandLine().getSubcommands().get("train").getCommandSpec().findOption("--resume"))
+                .isNotNull();
+    }
+
+    @Test
     void theHelpNamesTheLaunchersOwnCommandsToo() {
         String help = Main.commandLine().getUsageMessage();
 
