@@ -22,6 +22,8 @@ public final class RunMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final MetricsRecorder recorder;
     private final MetricsEndpoint endpoint;
+    /** Held for the meters that read through it (see {@link TrackingMeters}). */
+    private final TrackingMeters tracking;
 
     /**
      * Starts the endpoint on {@code host:port}.
@@ -35,7 +37,7 @@ public final class RunMetrics implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        TrackingMeters.bind(registry, runId, eventsWritten, kafka);
+        tracking = TrackingMeters.bind(registry, runId, eventsWritten, kafka);
         recorder = new MetricsRecorder(registry, runId, pace);
         endpoint = MetricsEndpoint.start(registry, host, port);
     }

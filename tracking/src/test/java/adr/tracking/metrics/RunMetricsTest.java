@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,24 @@ class RunMetricsTest {
             assertThat(scraped.get("adr_train_progress_ratio")).isEqualTo(1.0);
             assertThat(scraped.get("adr_events_written_total")).isEqualTo(42.0);
             assertThat(scraped.get("adr_train_images_total")).isEqualTo(320.0);
+        }
+    }
+
+    @Test
+    void theEventCountersFollowTheirSourcesAfterGarbageCollections() throws Exception {
+        AtomicLong written = new AtomicLong();
+        try (RunMetrics metrics = new RunMetrics("run-gc", new TrainingPace(), written::get, null, "127.0.0.1", 0)) {
+            // a meter holds its source weakly; a method reference nothing else holds would be collected
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            written.set(7);
+
+            Map<String, Double> scraped = samples(scrape(metrics.port()));
+
+            assertThat(scraped.get("adr_events_written_total")).isEqualTo(7.0);
+            assertThat(scraped.get("adr_events_acknowledged_total")).as("the journal acknowledges what it writes")
+                    .isEqualTo(7.0);
         }
     }
 
