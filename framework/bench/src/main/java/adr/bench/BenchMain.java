@@ -1,5 +1,6 @@
 package adr.bench;
 
+import adr.cli.UsageErrors;
 import adr.core.NativeBackend;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -25,13 +26,17 @@ public final class BenchMain {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new BenchCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (isUserError(e)) {
-                cmd.getErr().println("adr bench: " + e.getMessage());
-                return USAGE_ERROR;
-            }
-            throw e;
-        });
+        return new CommandLine(new BenchCommand()).setParameterExceptionHandler(new UsageErrors("adr bench"))
+                .setExecutionExceptionHandler(BenchMain::oneLineForUserErrors);
+    }
+
+    private static int oneLineForUserErrors(Exception e, CommandLine cmd, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (isUserError(e)) {
+            cmd.getErr().println("adr bench: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        throw e;
     }
 
     /**

@@ -106,6 +106,26 @@ class MainTest {
     }
 
     @Test
+    void commandLinesThatDoNotParseAreOneLineWithSuggestionsAndTheHelpCommand() {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("trian")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(cli.execute("train", "--epoch", "2")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(cli.execute("train", "--epochs", "2", "extra")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(cli.execute("runs", "lst")).isEqualTo(Main.USAGE_ERROR);
+
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "adr: Unmatched argument at index 0: 'trian'; did you mean adr train? (./adr --help lists what it"
+                        + " takes)",
+                "adr: Unknown options: '--epoch', '2'; did you mean --epochs? (./adr train --help lists what it"
+                        + " takes)",
+                "adr: Unmatched argument at index 3: 'extra' (./adr train --help lists what it takes)",
+                "adr: Unmatched argument at index 1: 'lst'; did you mean adr runs list? (./adr runs --help lists"
+                        + " what it takes)");
+    }
+
+    @Test
     void theHelpNamesTheLaunchersOwnCommandsToo() {
         String help = Main.commandLine().getUsageMessage();
 
