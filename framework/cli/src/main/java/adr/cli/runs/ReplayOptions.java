@@ -9,6 +9,7 @@ import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -44,15 +45,36 @@ final class ReplayOptions {
         return RunRegistry.replay(eventSource(), warnings, clock, writerAlive);
     }
 
-    /** The runs, in the order given, or a one-line error naming every unknown one and how to see the known. */
+    /**
+     * The runs, in the order given; a run id may be shortened to a prefix only one run has
+     * (ids are long, and start with their date and time). A one-line error names every
+     * unknown or ambiguous one and how to see the known.
+     */
     List<RunHistory> find(RunRegistry registry, List<String> runIds) {
-        List<String> unknown = runIds.stream().filter(id -> registry.find(id).isEmpty()).distinct().toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException((unknown.size() == 1 ? "unknown run " : "unknown runs ")
-                    + unknown.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + " in "
-                    + describe() + "; see the known runs with " + listCommand());
+        List<String> unknown = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<RunHistory> found = new ArrayList<>();
+        for (String id : runIds.stream().distinct().toList()) {
+            List<RunHistory> matches = registry.find(id).map(List::of).orElseGet(() -> registry.runs().stream()
+                    .filter(r -> r.runId().startsWith(id)).toList());
+            if (matches.size() == 1) {
+                found.add(matches.get(0));
+            } else if (matches.isEmpty()) {
+                unknown.add("'" + id + "'");
+            } else {
+                problems.add("'" + id + "' is the start of " + matches.size() + " runs ("
+                        + matches.stream().map(RunHistory::runId).limit(3).collect(Collectors.joining(", "))
+                        + (matches.size() > 3 ? ", ..." : "") + "); give more of the id");
+            }
         }
-        return runIds.stream().distinct().map(id -> registry.find(id).orElseThrow()).toList();
+        if (!unknown.isEmpty()) {
+            problems.add(0, (unknown.size() == 1 ? "unknown run " : "unknown runs ") + String.join(", ", unknown));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems) + " in " + describe()
+                    + "; see the known runs with " + listCommand());
+        }
+        return found.stream().distinct().toList();
     }
 
     /** The {@code runs list} command that shows the same runs as this one. */

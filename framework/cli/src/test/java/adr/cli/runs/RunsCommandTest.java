@@ -244,6 +244,22 @@ class RunsCommandTest {
     }
 
     @Test
+    void aRunIdMayBeShortenedToAPrefixOnlyOneRunHas() throws Exception {
+        assertThat(run("runs", "show", "reu", "--home", home.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Run reuse-1: COMPLETED");
+        cli.clear();
+        assertThat(run("runs", "compare", "ex", "di", "--home", home.toString())).as(cli.err()).isZero();
+        assertThat(lines().get(1)).startsWith("exact-1");
+        assertThat(lines().get(2)).startsWith("died-1");
+
+        new JournalFiles(home, "exact-2").add(RunsFixtures.started("exact", "none"));
+        cli.clear();
+        assertThat(run("runs", "show", "exact", "--home", home.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).startsWith("adr: 'exact' is the start of 2 runs (exact-1, exact-2); give more"
+                + " of the id in journals under ").doesNotContain("\n");
+    }
+
+    @Test
     void kafkaWithoutItsBootstrapIsOneLineNamingTheFlag() throws Exception {
         int code = run("runs", "list", "--source", "kafka");
 
