@@ -1,6 +1,6 @@
 package adr.bench;
 
-import adr.cli.UsageErrors;
+import adr.cli.OneLineErrors;
 import adr.core.NativeBackend;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -26,17 +26,7 @@ public final class BenchMain {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new BenchCommand()).setParameterExceptionHandler(new UsageErrors("adr bench"))
-                .setExecutionExceptionHandler(BenchMain::oneLineForUserErrors);
-    }
-
-    private static int oneLineForUserErrors(Exception e, CommandLine cmd, CommandLine.ParseResult parsed)
-            throws Exception {
-        if (isUserError(e)) {
-            cmd.getErr().println("adr bench: " + e.getMessage());
-            return USAGE_ERROR;
-        }
-        throw e;
+        return OneLineErrors.install(new CommandLine(new BenchCommand()), "adr bench", BenchMain::isUserError);
     }
 
     /**

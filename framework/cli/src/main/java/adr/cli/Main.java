@@ -28,17 +28,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(new UsageErrors("adr"))
-                .setExecutionExceptionHandler(Main::oneLineForUserErrors);
-    }
-
-    private static int oneLineForUserErrors(Exception e, CommandLine cmd, CommandLine.ParseResult parsed)
-            throws Exception {
-        if (isUserError(e)) {
-            cmd.getErr().println("adr: " + e.getMessage());
-            return USAGE_ERROR;
-        }
-        throw e;
+        return OneLineErrors.install(new CommandLine(new Main()), "adr", Main::isUserError);
     }
 
     /** Problems the user can fix (bad input, bad config) get one line, not a stack trace. */

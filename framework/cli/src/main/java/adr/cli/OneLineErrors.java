@@ -1,21 +1,36 @@
 package adr.cli;
 
 import java.util.List;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * A command line that cannot be parsed (an unknown flag, a stray word) gets one line
- * naming it, picocli's suggestions if any, and the help command, instead of the whole
- * usage text: the mistake stays on screen.
+ * One line per mistake a user can fix, and exit code 2. A command line that cannot be
+ * parsed (an unknown flag, a stray word) gets the line naming it, picocli's suggestions if
+ * any, and the help command, instead of the whole usage text, so the mistake stays on
+ * screen; a user error while running (bad data, a bad plugin name) gets its message
+ * without a stack trace.
  */
-public final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+public final class OneLineErrors implements CommandLine.IParameterExceptionHandler {
     private final String prefix;
 
     /** @param prefix starts the line, e.g. {@code adr} or {@code adr bench} */
-    public UsageErrors(String prefix) {
+    public OneLineErrors(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Installs both handlers on {@code cli}; {@code isUserError} picks the exceptions shown as one line. */
+    public static CommandLine install(CommandLine cli, String prefix, Predicate<Exception> isUserError) {
+        return cli.setParameterExceptionHandler(new OneLineErrors(prefix)).setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                    if (isUserError.test(e)) {
+                        cmd.getErr().println(prefix + ": " + e.getMessage());
+                        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+                    }
+                    throw e;
+                });
     }
 
     @Override
