@@ -66,7 +66,7 @@ final class TrainingSession {
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
         tracking.requireValidMetrics();
-        boolean kafka = tracking.kafka();
+        KafkaSettings kafka = tracking.kafka() ? new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic) : null;
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
         // bad names, options, data and checkpoints are refused before a run is opened: the history gets
@@ -76,8 +76,7 @@ final class TrainingSession {
         PreparedExperiment prepared = PreparedExperiment.of(config);
         prepared.notes().forEach(this::warn);
         PluginSinks pluginSinks = chosenSinks.create();
-        KafkaSink kafkaSink = kafka ? new KafkaSink(new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic),
-                new EventJson()) : null;
+        KafkaSink kafkaSink = kafka != null ? new KafkaSink(kafka, new EventJson()) : null;
         List<EventSink> sinks = new ArrayList<>(pluginSinks.sinks());
         if (kafkaSink != null) {
             sinks.add(kafkaSink);

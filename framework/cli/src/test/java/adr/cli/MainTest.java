@@ -176,6 +176,11 @@ class MainTest {
         assertThat(code).isEqualTo(Main.USAGE_ERROR);
         assertThat(err.toString().strip()).as("refused before the data is read")
                 .isEqualTo("adr: --sink kafka needs --kafka-bootstrap HOST:PORT (the broker to publish to)");
+        err.getBuffer().setLength(0);
+        assertThat(run("train", "--kafka-bootstrap", "nohost", "--dataset", "idx:" + home.resolve("not-read")))
+                .isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr: Kafka bootstrap server 'nohost' is not host:port (port"
+                + " 1-65535); give it as host:port, for example 127.0.0.1:9092");
         TrackingOptions brokerAlone = new TrackingOptions();
         brokerAlone.kafkaBootstrap = "127.0.0.1:9092";
         assertThat(brokerAlone.kafka()).isTrue();

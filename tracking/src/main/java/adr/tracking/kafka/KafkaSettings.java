@@ -22,7 +22,7 @@ public record KafkaSettings(String bootstrap, String topic) {
     public KafkaSettings {
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new IllegalArgumentException("Kafka bootstrap server is empty; give it as host:port, "
-                    + "for example --kafka 127.0.0.1:9092");
+                    + "for example --kafka-bootstrap 127.0.0.1:9092");
         }
         bootstrap = bootstrap.strip();
         for (String server : bootstrap.split(",", -1)) {
