@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -79,7 +81,8 @@ final class ConvBenchmark {
         this.settings = settings;
     }
 
-    List<LayerResult> run(Dataset train, List<String> layerNames) {
+    /** @param progress hears a line before and after each layer: a run over all layers takes minutes */
+    List<LayerResult> run(Dataset train, List<String> layerNames, Consumer<String> progress) {
         Seeds seeds = new Seeds(settings.seed());
         Network net = ModelCatalog.build(settings.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, ConvAlgorithm.NATIVE);
@@ -88,7 +91,13 @@ final class ConvBenchmark {
         Map<Conv2d, INDArray> inputs = convInputs(net, batch.images(), layerNames);
         List<LayerResult> results = new ArrayList<>();
         for (var entry : inputs.entrySet()) {
-            results.add(measure(entry.getKey(), entry.getValue(), seeds));
+            progress.accept(String.format(Locale.ROOT, "measuring %s (%d of %d): %d warm-up + %d repetitions...",
+                    entry.getKey().name(), results.size() + 1, inputs.size(), settings.warmup(),
+                    settings.repetitions()));
+            LayerResult r = measure(entry.getKey(), entry.getValue(), seeds);
+            progress.accept(String.format(Locale.ROOT, "  %s: exact %.1f ms, reuse %.1f ms, speed-up %.2f", r.layer(),
+                    r.exactMs(), r.reuseMs(), r.speedup()));
+            results.add(r);
         }
         return results;
     }

@@ -92,7 +92,8 @@ final class ConvCommand implements Callable<Integer> {
                 hashBits, scope(reuse), warmup, repetitions, seed);
         DatasetSource source = DatasetSource.parse(dataset);
         Dataset train = source.load().train();
-        List<ConvBenchmark.LayerResult> results = new ConvBenchmark(settings).run(train, layers);
+        List<ConvBenchmark.LayerResult> results = new ConvBenchmark(settings).run(train, layers,
+                System.err::println);
         print(System.out, results);
         if (json != null) {
             write(source.describe(), results);
