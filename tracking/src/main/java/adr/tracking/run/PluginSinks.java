@@ -95,14 +95,13 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
     private static List<String> strayOptions(List<String> names, Map<String, ?> options) {
         List<String> problems = new ArrayList<>();
         for (String key : options.keySet()) {
-            int dot = key.indexOf('.');
-            if (dot <= 0) {
+            String sink = key.substring(0, Math.max(0, key.indexOf('.')));
+            if (sink.isEmpty()) {
                 problems.add("--sink-options " + key + ": expected SINK.KEY=VALUE, for example lines.path=/tmp/e.log");
-            } else if (List.of("journal", "kafka").contains(key.substring(0, dot))) {
-                problems.add("--sink-options " + key + ": the built-in " + key.substring(0, dot) + " sink takes no"
-                        + " options (Kafka's are --kafka-bootstrap and --kafka-topic)");
-            } else if (!names.contains(key.substring(0, dot))) {
-                String sink = key.substring(0, dot);
+            } else if (List.of("journal", "kafka").contains(sink)) {
+                problems.add("--sink-options " + key + ": the built-in " + sink + " sink takes no options (Kafka's"
+                        + " are --kafka-bootstrap and --kafka-topic)");
+            } else if (!names.contains(sink)) {
                 problems.add("--sink-options " + key + " is for sink '" + sink + "', which --sink does not name;"
                         + " add --sink " + sink + " or drop the option");
             }
