@@ -81,8 +81,12 @@ final class ConvBenchmark {
         this.settings = settings;
     }
 
-    /** @param progress hears a line before and after each layer: a run over all layers takes minutes */
-    List<LayerResult> run(Dataset train, List<String> layerNames, Consumer<String> progress) {
+    /**
+     * @param progress hears a line before and after each layer: a run over all layers takes minutes
+     * @param measured hears the results so far after each layer, so that they can be kept if the run stops
+     */
+    List<LayerResult> run(Dataset train, List<String> layerNames, Consumer<String> progress,
+            Consumer<List<LayerResult>> measured) {
         Seeds seeds = new Seeds(settings.seed());
         Network net = ModelCatalog.build(settings.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, ConvAlgorithm.NATIVE);
@@ -98,6 +102,7 @@ final class ConvBenchmark {
             progress.accept(String.format(Locale.ROOT, "  %s: exact %.1f ms, reuse %.1f ms, speed-up %.2f", r.layer(),
                     r.exactMs(), r.reuseMs(), r.speedup()));
             results.add(r);
+            measured.accept(List.copyOf(results));
         }
         return results;
     }

@@ -93,11 +93,9 @@ final class ConvCommand implements Callable<Integer> {
         DatasetSource source = DatasetSource.parse(dataset);
         Dataset train = source.load().train();
         List<ConvBenchmark.LayerResult> results = new ConvBenchmark(settings).run(train, layers,
-                System.err::println);
+                System.err::println, soFar -> write(source.describe(), soFar, false));
         print(System.out, results);
-        if (json != null) {
-            write(source.describe(), results);
-        }
+        write(source.describe(), results, true);
         return 0;
     }
 
@@ -144,7 +142,14 @@ final class ConvCommand implements Callable<Integer> {
         }
     }
 
-    private void write(String datasetName, List<ConvBenchmark.LayerResult> results) {
+    /**
+     * The JSON, when asked for: after every layer with {@code "complete": false} (a run over
+     * all layers that is stopped keeps the layers it measured), and at the end.
+     */
+    private void write(String datasetName, List<ConvBenchmark.LayerResult> results, boolean complete) {
+        if (json == null) {
+            return;
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", model);
         report.put("dataset", datasetName);
@@ -154,6 +159,7 @@ final class ConvCommand implements Callable<Integer> {
         report.put("warmup", warmup);
         report.put("repetitions", repetitions);
         report.put("nd4j_backend", NativeBackend.select());
+        report.put("complete", complete);
         report.put("layers", results.stream().map(ConvBenchmark.LayerResult::json).toList());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.DatasetSource;
+import adr.core.plugins.PluginLoader;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,7 +34,9 @@ class ConvCommandTest {
                 json.toString());
 
         assertThat(code).isZero();
-        JsonNode layers = new ObjectMapper().readTree(json.toFile()).get("layers");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("complete").asBoolean()).isTrue();
+        JsonNode layers = report.get("layers");
         assertThat(layers).hasSize(2);
         for (JsonNode layer : layers) {
             for (String field : new String[] {"layer", "out_channels", "batch", "L", "H", "clustering", "exact_path",
@@ -41,6 +48,22 @@ class ConvCommandTest {
             assertThat(layer.get("phases_ms").has("cluster")).isTrue();
         }
         assertThat(layers.get(1).get("layer").asText()).isEqualTo("conv2");
+    }
+
+    @Test
+    void theResultsSoFarAreHandedOnAfterEveryLayer() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        var lsh = new PluginLoader().loadDefault().clustering().get("lsh");
+        var settings = new ConvBenchmark.Settings("cifarnet", 8, lsh, Config.defaults(lsh.configKeys()), 25, 4,
+                ReuseScope.FORWARD_AND_WEIGHTS, 0, 1, 1);
+        List<List<String>> handedOn = new ArrayList<>();
+
+        var results = new ConvBenchmark(settings).run(DatasetSource.parse("fashion-mnist").load().train(),
+                List.of("all"), line -> { }, soFar -> handedOn.add(soFar.stream()
+                        .map(ConvBenchmark.LayerResult::layer).toList()));
+
+        assertThat(handedOn).containsExactly(List.of("conv1"), List.of("conv1", "conv2"));
+        assertThat(results).hasSize(2);
     }
 
     /** Runs {@code adr bench conv args} and asserts a usage error whose one message is {@code expected}. */
