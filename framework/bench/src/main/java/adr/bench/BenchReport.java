@@ -1,9 +1,6 @@
 package adr.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import adr.cli.OutputFile;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,11 +33,6 @@ record BenchReport(Map<String, Object> settings, Path json, Path plot, String ti
         Map<String, Object> report = new LinkedHashMap<>(settings);
         report.put("complete", complete);
         report.put("runs", entries.stream().map(r -> r.json(exact)).toList());
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath()
-                    + "; pass --json a writable file", e);
-        }
+        OutputFile.writeJson("--json", json, report);
     }
 }

@@ -9,11 +9,7 @@ import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginSelection;
 import adr.spi.reuse.ReuseScope;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,11 +157,6 @@ final class ConvCommand implements Callable<Integer> {
         report.put("nd4j_backend", NativeBackend.select());
         report.put("complete", complete);
         report.put("layers", results.stream().map(ConvBenchmark.LayerResult::json).toList());
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json.toAbsolutePath()
-                    + "; pass --json a writable file", e);
-        }
+        OutputFile.writeJson("--json", json, report);
     }
 }

@@ -1,5 +1,9 @@
 package adr.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,6 +35,21 @@ public final class OutputFile {
         }
         if (!Files.isWritable(dir) || Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new IllegalArgumentException(option + " " + absolute + ": not writable; pick another file");
+        }
+    }
+
+    /**
+     * Writes {@code value} as indented JSON to {@code file}.
+     *
+     * @param option the flag that named the file, for the message
+     * @throws UncheckedIOException one line naming the file, the cause and the fix
+     */
+    public static void writeJson(String option, Path file, Object value) {
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.toAbsolutePath() + " (" + e.getMessage()
+                    + "); pass " + option + " a writable file", e);
         }
     }
 }

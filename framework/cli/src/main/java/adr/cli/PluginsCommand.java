@@ -4,11 +4,7 @@ import adr.core.plugins.PluginInfo;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
 import adr.spi.config.ConfigKey;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,10 +99,6 @@ final class PluginsCommand implements Callable<Integer> {
             fields.put("config_keys", keys);
             list.add(fields);
         }
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), list);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot write the plugin list (" + e.getMessage() + ")", e);
-        }
+        OutputFile.writeJson("--json", path, list);
     }
 }

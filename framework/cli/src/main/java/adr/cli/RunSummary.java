@@ -4,11 +4,7 @@ import adr.core.NativeBackend;
 import adr.core.experiment.ExperimentOutcome;
 import adr.core.reuse.ReuseChange;
 import adr.core.train.EpochReport;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +84,6 @@ record RunSummary(Map<String, Object> fields) {
     }
 
     void writeJson(Path path) {
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot write the JSON summary (" + e.getMessage() + ")", e);
-        }
+        OutputFile.writeJson("--json", path, fields);
     }
 }
