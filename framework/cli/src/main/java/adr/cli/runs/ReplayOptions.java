@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -46,25 +45,23 @@ final class ReplayOptions {
     }
 
     /**
-     * The runs, in the order given; a run id may be shortened to a prefix only one run has
-     * (ids are long, and start with their date and time). A one-line error names every
-     * unknown or ambiguous one and how to see the known.
+     * The runs, in the order given, each named by its id or a prefix only it has (see
+     * {@link RunIdPrefix}). A one-line error names every unknown or ambiguous one and how
+     * to see the known.
      */
     List<RunHistory> find(RunRegistry registry, List<String> runIds) {
+        List<String> known = registry.runs().stream().map(RunHistory::runId).toList();
         List<String> unknown = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<RunHistory> found = new ArrayList<>();
         for (String id : runIds.stream().distinct().toList()) {
-            List<RunHistory> matches = registry.find(id).map(List::of).orElseGet(() -> registry.runs().stream()
-                    .filter(r -> r.runId().startsWith(id)).toList());
+            List<String> matches = RunIdPrefix.matches(known, id);
             if (matches.size() == 1) {
-                found.add(matches.get(0));
+                found.add(registry.find(matches.get(0)).orElseThrow());
             } else if (matches.isEmpty()) {
                 unknown.add("'" + id + "'");
             } else {
-                problems.add("'" + id + "' is the start of " + matches.size() + " runs ("
-                        + matches.stream().map(RunHistory::runId).limit(3).collect(Collectors.joining(", "))
-                        + (matches.size() > 3 ? ", ..." : "") + "); give more of the id");
+                problems.add(RunIdPrefix.ambiguous(id, matches));
             }
         }
         if (!unknown.isEmpty()) {

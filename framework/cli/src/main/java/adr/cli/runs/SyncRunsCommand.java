@@ -6,7 +6,6 @@ import adr.tracking.journal.JournalReader;
 import adr.tracking.journal.JournalSource;
 import adr.tracking.kafka.KafkaSettings;
 import adr.tracking.kafka.KafkaSync;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,20 +80,15 @@ final class SyncRunsCommand implements Callable<Integer> {
         if (all) {
             return new JournalSource(home).runIds();
         }
-        if (Files.isRegularFile(JournalLayout.journalFile(home, runId))) {
-            return List.of(runId);
-        }
-        // as show and compare: a prefix only one run has
-        List<String> matches = new JournalSource(home).runIds().stream().filter(id -> id.startsWith(runId)).toList();
+        List<String> matches = RunIdPrefix.matches(new JournalSource(home).runIds(), runId);
         String listCommand = "./adr runs list" + (home.equals(JournalLayout.DEFAULT_HOME) ? "" : " --home " + home);
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("unknown run '" + runId + "': no journal at "
                     + JournalLayout.journalFile(home, runId) + "; see the known runs with " + listCommand);
         }
         if (matches.size() > 1) {
-            throw new IllegalArgumentException("'" + runId + "' is the start of " + matches.size() + " runs ("
-                    + String.join(", ", matches.stream().limit(3).toList()) + (matches.size() > 3 ? ", ..." : "")
-                    + "); give more of the id; see the known runs with " + listCommand);
+            throw new IllegalArgumentException(RunIdPrefix.ambiguous(runId, matches) + "; see the known runs with "
+                    + listCommand);
         }
         return matches;
     }
