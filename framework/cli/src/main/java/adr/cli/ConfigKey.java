@@ -26,7 +26,7 @@ enum ConfigKey {
     SCHEDULE("schedule", Type.TEXT, "learning-rate schedule: constant, step or cosine"),
     MOMENTUM("momentum", Type.DECIMAL, "SGD momentum"),
     WEIGHT_DECAY("weight-decay", Type.DECIMAL, "L2 weight decay on weights"),
-    SEED("seed", Type.INTEGER, "the one seed every random choice derives from"),
+    SEED("seed", Type.LONG, "the one seed every random choice derives from"),
     TRAIN_LIMIT("train-limit", Type.INTEGER, "use the first N training images (0 = all)"),
     TEST_LIMIT("test-limit", Type.INTEGER, "evaluate on the first N test images (0 = all)"),
     CROP_PADDING("crop-padding", Type.INTEGER, "random-crop augmentation padding (0 = off)"),
@@ -46,19 +46,30 @@ enum ConfigKey {
 
     /** How a raw value (YAML scalar or flag text) becomes a typed one. */
     enum Type {
-        TEXT, INTEGER, DECIMAL, BOOLEAN, PATH, CONV, OPTIONS;
+        /** INTEGER holds an int (counts, sizes, lengths); LONG any whole number (the seed). */
+        TEXT, INTEGER, LONG, DECIMAL, BOOLEAN, PATH, CONV, OPTIONS;
 
         /** The plain types parse as the plugin configuration does, with the same messages. */
         Object parse(Object raw) {
             return switch (this) {
                 case TEXT -> ConfigType.TEXT.parse(raw);
-                case INTEGER -> ConfigType.INTEGER.parse(raw);
+                case INTEGER -> intRange((Long) ConfigType.INTEGER.parse(raw));
+                case LONG -> ConfigType.INTEGER.parse(raw);
                 case DECIMAL -> ConfigType.DECIMAL.parse(raw);
                 case BOOLEAN -> ConfigType.BOOLEAN.parse(raw);
                 case PATH -> Path.of(String.valueOf(raw).trim());
                 case CONV -> parseConv(String.valueOf(raw).trim());
                 case OPTIONS -> parseOptions(raw);
             };
+        }
+
+        /** Refused rather than clamped: 99999999999 epochs is a typo, not a request for 2^31 - 1. */
+        private static Long intRange(Long n) {
+            if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+                throw new IllegalArgumentException("expected a whole number in " + Integer.MIN_VALUE + ".."
+                        + Integer.MAX_VALUE + ", got " + n);
+            }
+            return n;
         }
 
         /** A YAML mapping, or flag text {@code key=value,key=value}; values stay text for the plugin to type. */
@@ -163,7 +174,6 @@ enum ConfigKey {
     }
 
     private static int asInt(Object value) {
-        long n = (Long) value;
-        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : n < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) n;
+        return Math.toIntExact((Long) value); // in range: Type.INTEGER refuses the rest
     }
 }

@@ -66,6 +66,16 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aCountBeyondThirtyTwoBitsIsRefusedNotClamped() {
+        var tooMany = new ConfigResolver().set("--epochs", "epochs", "99999999999");
+        var bigSeed = new ConfigResolver().set("--seed", "seed", "99999999999");
+
+        assertThatThrownBy(tooMany::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--epochs: expected a whole number in -2147483648..2147483647, got 99999999999");
+        assertThat(bigSeed.resolve().seed()).isEqualTo(99_999_999_999L);
+    }
+
+    @Test
     void reuseSettingsGivenWithTheExactStrategyAreNamedAsUnused() {
         var resolver = new ConfigResolver().yaml(yaml("L: 8\n"), "exp.yaml")
                 .set("--clustering", "clustering", "kmeans");

@@ -65,6 +65,7 @@ public final class PreparedExperiment {
             CheckpointStore.requireUsable(config.checkpointDir()); // before training, not after its first epoch
         }
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
+        requireCropFits(config.cropPadding(), splits.train());
         Dataset train = config.trainLimit() > 0 ? splits.train().limit(config.trainLimit()) : splits.train();
         Dataset test = config.testLimit() > 0 ? splits.test().limit(config.testLimit()) : splits.test();
         List<String> notes = new ArrayList<>();
@@ -94,6 +95,16 @@ public final class PreparedExperiment {
         }
         return Optional.of(key + " " + limit + " is above the " + full.size() + " images of " + full.name()
                 + "; all " + full.size() + " are used");
+    }
+
+    /** Checked here, not in the first augmented step: the images' size is known once the data is read. */
+    private static void requireCropFits(int cropPadding, Dataset data) {
+        int side = Math.min(data.height(), data.width());
+        if (cropPadding >= side) {
+            throw new IllegalArgumentException("crop-padding " + cropPadding + " shifts the " + data.height() + "x"
+                    + data.width() + " images of " + data.name() + " out of the frame; pass --crop-padding "
+                    + (side - 1) + " or less (a few pixels is usual)");
+        }
     }
 
     static void requireValid(ExperimentConfig config) {
