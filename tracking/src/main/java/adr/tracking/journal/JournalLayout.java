@@ -10,6 +10,8 @@ import java.nio.file.Path;
 public final class JournalLayout {
     /** The default ADR home, relative to the working directory. */
     public static final Path DEFAULT_HOME = Path.of("runs");
+    /** The journal's name inside its run's directory. */
+    public static final String JOURNAL_FILE = "events.jsonl";
 
     private JournalLayout() {
     }
@@ -19,7 +21,7 @@ public final class JournalLayout {
     }
 
     public static Path journalFile(Path home, String runId) {
-        return runDirectory(home, runId).resolve("events.jsonl");
+        return runDirectory(home, runId).resolve(JOURNAL_FILE);
     }
 
     public static Path lockFile(Path home, String runId) {

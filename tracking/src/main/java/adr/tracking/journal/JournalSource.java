@@ -31,7 +31,7 @@ public final class JournalSource implements EventSource {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(home)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("events.jsonl")))
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(JournalLayout.JOURNAL_FILE)))
                     .map(d -> d.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(home + " cannot be listed (" + e.getMessage() + "); check --home", e);

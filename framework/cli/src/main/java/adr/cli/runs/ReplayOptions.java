@@ -95,6 +95,9 @@ final class ReplayOptions {
 
     private EventSource eventSource() {
         if (eventSource == null) {
+            if (!isKafka()) {
+                HomeDirectory.requireReadable(home());
+            }
             eventSource = isKafka() ? new KafkaSource(kafka.settings("--source kafka")) : new JournalSource(home());
         }
         return eventSource;

@@ -52,6 +52,7 @@ final class SyncRunsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either a run id or --all; see the runs with ./adr runs list");
         }
         KafkaSettings settings = kafka.settings("runs sync");
+        HomeDirectory.requireReadable(home);
         List<String> ids = runIds(); // before any broker is contacted, so a typo fails fast
         Console console = Console.of(spec);
         KafkaSync sync = new KafkaSync(settings);

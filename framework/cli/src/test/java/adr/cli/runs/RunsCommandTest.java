@@ -288,6 +288,27 @@ class RunsCommandTest {
     }
 
     @Test
+    void aHomeThatCannotHoldRunsIsNamedNotListedAsEmpty() throws Exception {
+        Path missing = home.resolve("no-such-home");
+        assertThat(run("runs", "list", "--home", missing.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: --home " + missing + ": no such directory; pass the directory"
+                + " the runs were trained with (default ./runs)");
+        cli.clear();
+
+        Path runDirectory = home.resolve("exact-1");
+        assertThat(run("runs", "show", "exact-1", "--home", runDirectory.toString())).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: --home " + runDirectory + " is one run's directory; pass"
+                + " the directory holding the runs: --home " + home);
+        cli.clear();
+
+        Path file = java.nio.file.Files.writeString(home.resolve("notes.txt"), "x");
+        assertThat(run("runs", "sync", "--all", "--home", file.toString(), "--kafka-bootstrap", "127.0.0.1:9"))
+                .isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: --home " + file + " is a file; pass the directory the runs"
+                + " were trained with (default ./runs)");
+    }
+
+    @Test
     void damagedJournalLinesAreWarningsOnStderrAndTheRestIsListed() throws Exception {
         new JournalFiles(home, "torn-1").add(RunsFixtures.started("exact", "none")).append("0badc0de {\"sch");
 

@@ -1,0 +1,35 @@
+package adr.cli.runs;
+
+import adr.tracking.journal.JournalLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks a {@code --home} the runs commands read, so a typo is named rather than listed as "no runs". */
+final class HomeDirectory {
+
+    private HomeDirectory() {
+    }
+
+    /**
+     * Refuses a home that cannot hold runs: a missing directory (the default {@code ./runs}
+     * excepted: before the first run it does not exist yet), a file, or one run's own
+     * directory.
+     *
+     * @throws IllegalArgumentException one line naming the problem and the fix
+     */
+    static void requireReadable(Path home) {
+        if (Files.isRegularFile(home)) {
+            throw new IllegalArgumentException("--home " + home + " is a file; pass the directory the runs were"
+                    + " trained with (default ./runs)");
+        }
+        if (!Files.exists(home) && !home.equals(JournalLayout.DEFAULT_HOME)) {
+            throw new IllegalArgumentException("--home " + home + ": no such directory; pass the directory the runs"
+                    + " were trained with (default ./runs)");
+        }
+        if (Files.isRegularFile(home.resolve(JournalLayout.JOURNAL_FILE))) {
+            Path parent = home.toAbsolutePath().getParent();
+            throw new IllegalArgumentException("--home " + home + " is one run's directory; pass the directory"
+                    + " holding the runs: --home " + parent);
+        }
+    }
+}
