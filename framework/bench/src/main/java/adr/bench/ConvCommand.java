@@ -107,6 +107,12 @@ final class ConvCommand implements Callable<Integer> {
         if (batchSize < 1) {
             problems.add("--batch-size must be at least 1, got " + batchSize);
         }
+        if (length < 1) {
+            problems.add("--L must be at least 1, got " + length);
+        }
+        if (hashBits < 1 || hashBits > 30) {
+            problems.add("--H must be in 1..30, got " + hashBits);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

@@ -101,5 +101,7 @@ class ConvCommandTest {
     void everyCountOutOfRangeIsNamedWithItsValue() {
         assertRefused("adr bench: --warmup must be at least 0, got -1; --batch-size must be at least 1, got -3",
                 "--batch-size", "-3", "--warmup", "-1");
+        assertRefused("adr bench: --L must be at least 1, got 0; --H must be in 1..30, got 31", "--L", "0",
+                "--H", "31");
     }
 }
