@@ -3,6 +3,8 @@ package adr.cli;
 import adr.core.experiment.ExperimentConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -48,12 +50,13 @@ final class ConfigResolver {
     ConfigResolver yaml(InputStream in, String source) {
         Object document;
         try {
-            var mapper = new ObjectMapper(new YAMLFactory());
+            // a key given twice is a mistake in the file, not a request for the last value
+            var mapper = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode tree = mapper.readTree(in);
             // an empty file (or one of comments only) sets nothing: the defaults stand
             document = tree == null || tree.isMissingNode() ? null : mapper.treeToValue(tree, Object.class);
         } catch (JsonProcessingException e) {
-            errors.add(source + ": not valid YAML " + yamlProblem(e) + "; fix the file's syntax");
+            errors.add(source + ": " + yamlProblem(e));
             return this;
         } catch (IOException e) {
             errors.add(source + ": cannot read (" + e.getMessage() + ")");
@@ -77,6 +80,16 @@ final class ConfigResolver {
      * with a caret drawing, which breaks the one-line-per-problem error list.
      */
     private static String yamlProblem(JsonProcessingException e) {
+        if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field '")
+                && e.getLocation() != null) {
+            String key = e.getOriginalMessage().split("'")[1];
+            return "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + key + " is given twice; keep one";
+        }
+        return "not valid YAML " + syntaxProblem(e) + "; fix the file's syntax";
+    }
+
+    private static String syntaxProblem(JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             var mark = marked.getProblemMark();
             return "at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "

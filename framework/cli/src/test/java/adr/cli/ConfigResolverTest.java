@@ -66,6 +66,15 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aKeyGivenTwiceInTheFileIsAnErrorNotTheLastOneWinning() {
+        var resolver = new ConfigResolver().yaml(yaml("lr: 0.1\nepochs: 1\nepochs: 2\n"), "exp.yaml");
+
+        assertThatThrownBy(resolver::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("exp.yaml: at line 3, column 7: epochs is given twice; keep one")
+                .hasMessageNotContaining("syntax");
+    }
+
+    @Test
     void aCountBeyondThirtyTwoBitsIsRefusedNotClamped() {
         var tooMany = new ConfigResolver().set("--epochs", "epochs", "99999999999");
         var bigSeed = new ConfigResolver().set("--seed", "seed", "99999999999");
