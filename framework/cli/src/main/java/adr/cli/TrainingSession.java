@@ -76,7 +76,8 @@ final class TrainingSession {
         PreparedExperiment prepared = PreparedExperiment.of(config);
         prepared.notes().forEach(this::warn);
         PluginSinks pluginSinks = chosenSinks.create();
-        KafkaSink kafkaSink = kafka != null ? new KafkaSink(kafka, new EventJson()) : null;
+        KafkaSink kafkaSink = kafka != null ? new KafkaSink(kafka, new EventJson(), KafkaSink.DEFAULT_CLOSE_TIMEOUT,
+                this::warn) : null;
         List<EventSink> sinks = new ArrayList<>(pluginSinks.sinks());
         if (kafkaSink != null) {
             sinks.add(kafkaSink);

@@ -4,6 +4,8 @@ import adr.spi.events.Event;
 import adr.spi.events.EventSink;
 import adr.tracking.events.EventJson;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Sends a run's events to a Kafka topic without ever holding up training. {@link #publish}
@@ -22,28 +24,42 @@ public final class KafkaSink implements EventSink {
     // the sender looks at the stop request at least every 200 ms unless a send blocks it
     private static final long SENDER_STOP_MILLIS = 1_000;
     private static final long SENDER_EXIT_MILLIS = 5_000;
+    // a backlog that lasts longer than this at close is announced: the wait would look like a hang
+    private static final long CLOSE_NOTICE_NANOS = 1_000_000_000L;
 
+    /** How long {@link #close} waits for the backlog unless told otherwise. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = SinkTuning.DEFAULT_CLOSE_TIMEOUT;
+
+    private final KafkaSettings settings;
     private final EventJson json;
     private final SinkTuning tuning;
+    private final Consumer<String> warnings;
     private final SinkState state = new SinkState();
     private final Thread sender;
     private final Object publishLock = new Object();
     private volatile boolean closed;
     private volatile long undelivered;
+    /** For the close notice's {@code runs sync} command: the run of the last event published. */
+    private volatile String lastRunId;
 
-    /** A sink whose {@link #close} waits up to 30 s for the backlog. */
+    /** A sink whose {@link #close} waits up to 30 s for the backlog, silently. */
     public KafkaSink(KafkaSettings settings, EventJson json) {
-        this(settings, json, SinkTuning.DEFAULT_CLOSE_TIMEOUT);
+        this(settings, json, DEFAULT_CLOSE_TIMEOUT, warning -> { });
     }
 
-    /** A sink whose {@link #close} waits up to {@code closeTimeout} for the backlog. */
-    public KafkaSink(KafkaSettings settings, EventJson json, Duration closeTimeout) {
-        this(settings, json, SinkTuning.defaults(closeTimeout));
+    /**
+     * A sink whose {@link #close} waits up to {@code closeTimeout} for the backlog, telling
+     * {@code warnings} when that wait lasts more than a second.
+     */
+    public KafkaSink(KafkaSettings settings, EventJson json, Duration closeTimeout, Consumer<String> warnings) {
+        this(settings, json, SinkTuning.defaults(closeTimeout), warnings);
     }
 
-    KafkaSink(KafkaSettings settings, EventJson json, SinkTuning tuning) {
+    KafkaSink(KafkaSettings settings, EventJson json, SinkTuning tuning, Consumer<String> warnings) {
+        this.settings = settings;
         this.json = json;
         this.tuning = tuning;
+        this.warnings = warnings;
         this.sender = new Thread(new SinkSender(settings, tuning, state), "adr-kafka-sink");
         // a sink that was never closed must not keep the JVM alive
         sender.setDaemon(true);
@@ -67,6 +83,7 @@ public final class KafkaSink implements EventSink {
             long ordinal = state.published.get();
             state.queue.addLast(new PendingEvent(ordinal, event.runId(), event.seq(), line));
             state.published.incrementAndGet();
+            lastRunId = event.runId();
         }
     }
 
@@ -87,7 +104,17 @@ public final class KafkaSink implements EventSink {
             }
             closed = true;
         }
-        awaitDrained(System.nanoTime() + tuning.closeTimeout().toNanos());
+        long now = System.nanoTime();
+        long deadline = now + tuning.closeTimeout().toNanos();
+        awaitDrained(Math.min(deadline, now + CLOSE_NOTICE_NANOS));
+        long left = deadline - System.nanoTime();
+        if (state.backlog() > 0 && left > 0) {
+            warnings.accept("waiting up to " + TimeUnit.NANOSECONDS.toSeconds(left + 999_999_999L) + " s for Kafka ("
+                    + settings.bootstrap() + ") to take " + state.backlog() + " more events; Ctrl-C stops the wait,"
+                    + " and ./adr runs sync " + lastRunId + " --kafka-bootstrap " + settings.bootstrap()
+                    + " publishes them later from the run's journal");
+            awaitDrained(deadline);
+        }
         state.requestStop();
         stopSender();
         undelivered = state.backlog();

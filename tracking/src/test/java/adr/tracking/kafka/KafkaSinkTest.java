@@ -80,7 +80,7 @@ class KafkaSinkTest {
         // records expire after 2 s in the producer, so the outage below fails sends for good
         SinkTuning tuning = new SinkTuning(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(500));
-        KafkaSink sink = new KafkaSink(kafka.settings("sink-requeue"), json, tuning);
+        KafkaSink sink = new KafkaSink(kafka.settings("sink-requeue"), json, tuning, warning -> { });
         List<Event> events = steps("run-requeue", 0, 60);
         events.subList(0, 10).forEach(sink::publish);
         assertThat(await(() -> sink.acknowledged() == 10, ACK_WAIT)).isTrue();
