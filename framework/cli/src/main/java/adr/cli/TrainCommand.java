@@ -1,9 +1,12 @@
 package adr.cli;
 
+import adr.cli.runs.RunIdPrefix;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
+import adr.tracking.journal.JournalSource;
 import adr.tracking.run.ResumePoint;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
     String resumeFrom;
 
     @Option(names = "--resume", paramLabel = "RUN",
-            description = "continue run RUN from its last checkpoint, with its recorded configuration")
+            description = "continue run RUN (its id, or a prefix only it has) from its last checkpoint, with its"
+                    + " recorded configuration")
     String resumeRun;
     @Option(names = "--strategy", description = "adaptation strategy: exact (default), fixed, or a plugin's")
     String strategy;
@@ -78,7 +82,11 @@ final class TrainCommand implements Callable<Integer> {
         ConfigResolver resolver = new ConfigResolver();
         ResumePoint resume = null;
         if (resumeRun != null) {
-            resume = ResumePoint.read(tracking.home, resumeRun, line -> System.err.println("adr: " + line));
+            if (resumeFrom != null) {
+                throw new IllegalArgumentException("--resume RUN continues a run from its own checkpoint, --resume-from"
+                        + " DIR starts a new run from a checkpoint directory; give one of them");
+            }
+            resume = ResumePoint.read(tracking.home, resumedRunId(), line -> System.err.println("adr: " + line));
             RecordedConfig.overlay(resolver, resume);
         }
         if (configFile != null) {
@@ -118,6 +126,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         OutputFile.requireWritable("--json", json);
         return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
+    }
+
+    /** The run {@code --resume} names: its whole id, or a prefix of the id only it has. */
+    private String resumedRunId() {
+        List<String> matches = RunIdPrefix.matches(new JournalSource(tracking.home).runIds(), resumeRun);
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException(RunIdPrefix.ambiguous(resumeRun, matches) + "; see the runs with"
+                    + " ./adr runs list --home " + tracking.home);
+        }
+        return matches.isEmpty() ? resumeRun : matches.get(0); // none: ResumePoint names the missing journal
     }
 
     private static void flag(ConfigResolver resolver, ConfigKey key, String value) {

@@ -98,6 +98,25 @@ class MainTest {
     }
 
     @Test
+    void resumeTakesARunIdPrefixOnlyOneRunHasAndNotTogetherWithResumeFrom() throws Exception {
+        Journal.create(home, "20260101-090000-aaaa", new EventJson(), Clock.systemUTC()).close();
+        Journal.create(home, "20260101-100000-bbbb", new EventJson(), Clock.systemUTC()).close();
+
+        assertThat(run("train", "--resume", "20260101-09")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(run("train", "--resume", "20260101")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(run("train", "--resume", "20260101-09", "--resume-from", home.toString()))
+                .isEqualTo(Main.USAGE_ERROR);
+
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "adr: run 20260101-090000-aaaa never started training (no RunStarted in "
+                        + home.resolve("20260101-090000-aaaa").resolve("events.jsonl") + "); start a new run instead",
+                "adr: '20260101' is the start of 2 runs (20260101-090000-aaaa, 20260101-100000-bbbb); give more of"
+                        + " the id; see the runs with ./adr runs list --home " + home,
+                "adr: --resume RUN continues a run from its own checkpoint, --resume-from DIR starts a new run from"
+                        + " a checkpoint directory; give one of them");
+    }
+
+    @Test
     void onlyTrainResumesRuns() {
         // the demo's comparison needs its whole run in one process: a stopped demo run resumes with train
         assertThat(Main.commandLine().getSubcommands().get("demo").getCommandSpec().findOption("--resume")).isNull();

@@ -97,6 +97,7 @@ public final class CheckpointStore {
         if (!Files.exists(source) && Files.isRegularFile(previous.resolve(MANIFEST))) {
             source = previous; // a save crashed between its two renames; this is the last complete checkpoint
         }
+        requireDirectory(source);
         Manifest m = Manifest.read(source.resolve(MANIFEST), source);
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         Map<String, INDArray> optimizer = new LinkedHashMap<>();
@@ -265,6 +266,17 @@ public final class CheckpointStore {
             deleteRecursively(root);
         } catch (IOException e) {
             // Leftover staging is removed by the next save.
+        }
+    }
+
+    private static void requireDirectory(Path source) {
+        if (Files.isRegularFile(source)) {
+            throw new CheckpointException(source, "is a file; pass the checkpoint directory written by"
+                    + " 'adr train --checkpoint-dir' (it holds " + MANIFEST + ")");
+        }
+        if (!Files.exists(source)) {
+            throw new CheckpointException(source, "no such directory; pass a checkpoint directory written by"
+                    + " 'adr train --checkpoint-dir'");
         }
     }
 }

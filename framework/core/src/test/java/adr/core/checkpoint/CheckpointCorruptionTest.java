@@ -62,6 +62,19 @@ class CheckpointCorruptionTest {
     }
 
     @Test
+    void aMissingDirectoryOrAFileIsNamedAsSuch() throws Exception {
+        Path missing = tmp.resolve("nowhere");
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "x");
+
+        assertThatThrownBy(() -> CheckpointStore.load(missing)).isInstanceOf(CheckpointException.class)
+                .hasMessage(missing + ": no such directory; pass a checkpoint directory written by"
+                        + " 'adr train --checkpoint-dir'");
+        assertThatThrownBy(() -> CheckpointStore.load(file)).isInstanceOf(CheckpointException.class)
+                .hasMessage(file + ": is a file; pass the checkpoint directory written by 'adr train"
+                        + " --checkpoint-dir' (it holds manifest.json)");
+    }
+
+    @Test
     void aTruncatedTensorFileNamesWhereItEnds() throws Exception {
         long cut = tensor("fc1.weight").get("byteOffset").asLong() + 1000;
         try (var f = new RandomAccessFile(dir.resolve("tensors.bin").toFile(), "rw")) {
