@@ -95,9 +95,9 @@ final class ConvBenchmark {
         Map<Conv2d, INDArray> inputs = convInputs(net, batch.images(), layerNames);
         List<LayerResult> results = new ArrayList<>();
         for (var entry : inputs.entrySet()) {
-            progress.accept(String.format(Locale.ROOT, "measuring %s (%d of %d): %d warm-up + %d repetitions...",
-                    entry.getKey().name(), results.size() + 1, inputs.size(), settings.warmup(),
-                    settings.repetitions()));
+            progress.accept(String.format(Locale.ROOT, "measuring %s (%d of %d): %s + %s...",
+                    entry.getKey().name(), results.size() + 1, inputs.size(),
+                    Plural.of(settings.warmup(), "warm-up run"), Plural.of(settings.repetitions(), "repetition")));
             LayerResult r = measure(entry.getKey(), entry.getValue(), seeds);
             progress.accept(String.format(Locale.ROOT, "  %s: exact %.1f ms, reuse %.1f ms, speed-up %.2f", r.layer(),
                     r.exactMs(), r.reuseMs(), r.speedup()));

@@ -127,9 +127,9 @@ final class ConvCommand implements Callable<Integer> {
     }
 
     private void print(PrintStream out, List<ConvBenchmark.LayerResult> results) {
-        out.printf(Locale.ROOT, "%s, batch %d, clustering %s, reuse %s, %d repetitions after %d warm-up (medians)%n",
+        out.printf(Locale.ROOT, "%s, batch %d, clustering %s, reuse %s, %s after %s (medians)%n",
                 model, batchSize, clustering + (clusteringOptions.isEmpty() ? "" : " " + clusteringOptions), reuse,
-                repetitions, warmup);
+                Plural.of(repetitions, "repetition"), Plural.of(warmup, "warm-up run"));
         out.printf(Locale.ROOT, "%-7s %4s %5s %4s %3s  %-6s %9s %9s %8s %6s %8s %6s%n", "layer", "M", "K", "L", "H",
                 "exact", "exact ms", "reuse ms", "speedup", "r_c", "rel.err", "bound");
         for (var r : results) {

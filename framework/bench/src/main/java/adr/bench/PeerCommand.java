@@ -66,9 +66,9 @@ final class PeerCommand implements Callable<Integer> {
         DatasetSource source = DatasetSource.parse(dataset);
         Dataset train = source.load().train();
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "%s on %s (%dx%dx%d), batch %d: %d warm-up steps, %d rounds x %d steps per engine%n",
-                model, source.describe(), train.height(), train.width(), train.channels(), batchSize, warmup, rounds,
-                steps);
+        out.printf(Locale.ROOT, "%s on %s (%dx%dx%d), batch %d: %s, %s x %s per engine%n",
+                model, source.describe(), train.height(), train.width(), train.channels(), batchSize,
+                Plural.of(warmup, "warm-up step"), Plural.of(rounds, "round"), Plural.of(steps, "step"));
         PeerBenchmark.Result result = new PeerBenchmark(settings).run(train);
         printTable(out, result);
         if (peerHelpers && result.peerConvHelper().equals("none")) {
