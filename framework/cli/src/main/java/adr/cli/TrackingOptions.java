@@ -20,12 +20,12 @@ final class TrackingOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
     Path home = JournalLayout.DEFAULT_HOME;
 
-    @Option(names = "--sink", paramLabel = "NAME[,NAME...]", split = ",",
+    @Option(names = "--sink", paramLabel = "NAME", split = ",",
             description = "where events go besides the run's journal (always written first): kafka, and/or the name"
                     + " of a sink plugin (see adr plugins); default journal only")
     List<String> sinks = List.of(JOURNAL);
 
-    @Option(names = "--sink-options", paramLabel = "SINK.KEY=V,...", split = ",",
+    @Option(names = "--sink-options", paramLabel = "SINK.KEY=V", split = ",",
             description = "configuration of plugin sinks, e.g. mysink.path=/tmp/events.log")
     Map<String, String> sinkOptions = new LinkedHashMap<>();
 
