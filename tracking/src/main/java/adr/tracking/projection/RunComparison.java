@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public record RunComparison(List<Row> rows, Optional<String> baseline, List<String> notes) {
     /** The strategy, and the setting, of a run that computes every convolution exactly. */
     public static final String EXACT = "exact";
+    private static final String FIXED = "fixed";
 
     public RunComparison {
         rows = List.copyOf(rows);
@@ -91,7 +92,12 @@ public record RunComparison(List<Row> rows, Optional<String> baseline, List<Stri
                 + " over " + s.trainImages() + " images";
     }
 
-    /** The last change per layer wins; before any change the configuration's L and H apply. */
+    /**
+     * The last change per layer wins. Every layer starts exact, so a run without changes
+     * stayed exact, unless it is a {@code fixed} run that has not reached its first step:
+     * that one shows the L and H it was configured with. (The other strategies take their
+     * levels from their own options, not from L and H.)
+     */
     static String setting(RunHistory run) {
         Map<String, String> perLayer = new LinkedHashMap<>();
         for (ReuseConfigChanged change : run.reuseChanges()) {
@@ -100,8 +106,9 @@ public record RunComparison(List<Row> rows, Optional<String> baseline, List<Stri
         if (perLayer.isEmpty()) {
             Object length = run.config().get("L");
             Object bits = run.config().get("H");
-            boolean reuses = run.start() != null && !EXACT.equals(run.strategy()) && length != null && bits != null;
-            return reuses ? "L=" + length + " H=" + bits : EXACT;
+            boolean beforeFirstChange = run.start() != null && FIXED.equals(run.strategy())
+                    && run.status() != RunStatus.COMPLETED && length != null && bits != null;
+            return beforeFirstChange ? "L=" + length + " H=" + bits : EXACT;
         }
         if (perLayer.values().stream().distinct().count() == 1) {
             return perLayer.values().iterator().next();

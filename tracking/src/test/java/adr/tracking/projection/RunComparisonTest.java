@@ -63,6 +63,16 @@ class RunComparisonTest {
     }
 
     @Test
+    void aFinishedRunWithoutChangesStayedExactWhateverItsLAndH() {
+        TestRun budget = new TestRun("budget").add(started("budget", false)).add(completed(0.8, 10, 1.0));
+        TestRun fixed = new TestRun("fixed").add(started("fixed", false)).add(completed(0.8, 10, 1.0));
+        TestRun staged = new TestRun("staged").add(started("staged", false)).add(step(1, 0, 1.0));
+
+        assertThat(RunComparison.of(histories(budget, fixed, staged)).rows()).extracting(RunComparison.Row::setting)
+                .containsExactly("exact", "exact", "exact");
+    }
+
+    @Test
     void withoutAnExactRunNothingIsSaved() {
         TestRun a = new TestRun("a").add(started("fixed", false)).add(completed(0.8, 40, 0.3));
         TestRun b = new TestRun("b").add(started("fixed", false)).add(completed(0.8, 50, 0.3));
