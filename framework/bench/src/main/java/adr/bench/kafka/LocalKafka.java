@@ -90,7 +90,7 @@ public final class LocalKafka {
 
     void run() throws Exception {
         checkPortFree();
-        Files.createDirectories(data);
+        createDataDirectory();
         KafkaConfig config = new KafkaConfig(BrokerConfig.of(port, freeLoopbackPort(), data), false);
         format();
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -104,6 +104,16 @@ public final class LocalKafka {
                 + " --kafka-bootstrap 127.0.0.1:" + port);
         System.out.flush();
         server.awaitShutdown();
+    }
+
+    /** One line naming the directory and the fix, not a stack trace. */
+    void createDataDirectory() {
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--data " + data + ": cannot create the directory ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); give a writable directory", e);
+        }
     }
 
     /**

@@ -3,8 +3,10 @@ package adr.bench.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The broker launcher's options; the broker itself runs in the tracking module's Kafka tests. */
 class LocalKafkaTest {
@@ -30,6 +32,16 @@ class LocalKafkaTest {
         assertThatThrownBy(() -> LocalKafka.fromArgs(new String[] {"--topic", "x"}))
                 .hasMessage("unknown option '--topic'; use --port P (default 9092) and --data DIR"
                         + " (./adr kafka --help)");
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        LocalKafka kafka = LocalKafka.fromArgs(new String[] {"--data", file.resolve("kafka").toString()});
+
+        assertThatThrownBy(kafka::createDataDirectory).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--data " + file.resolve("kafka") + ": cannot create the directory (")
+                .hasMessageEndingWith("); give a writable directory");
     }
 
     @Test
