@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.cli.runs.HomeDirectory;
 import adr.core.checkpoint.CheckpointStore;
 import adr.core.experiment.CompositeObserver;
 import adr.core.experiment.ExperimentConfig;
@@ -66,6 +67,7 @@ final class TrainingSession {
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
         tracking.requireValidMetrics();
+        HomeDirectory.requireWritable(tracking.home);
         KafkaSettings kafka = tracking.kafka() ? new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic) : null;
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
         ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);

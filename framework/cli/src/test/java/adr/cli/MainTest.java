@@ -117,6 +117,26 @@ class MainTest {
     }
 
     @Test
+    void aHomeThatIsAFileOrOneRunsDirectoryIsRefusedBeforeTheRunOpens() throws Exception {
+        Journal.create(home, "20260101-090000-aaaa", new EventJson(), Clock.systemUTC()).close();
+        Path runDirectory = home.resolve("20260101-090000-aaaa");
+        Path file = Files.writeString(home.resolve("notes.txt"), "x");
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("train", "--home", runDirectory.toString(), "--metrics-port", "0"))
+                .isEqualTo(Main.USAGE_ERROR);
+        assertThat(cli.execute("train", "--home", file.toString(), "--metrics-port", "0"))
+                .isEqualTo(Main.USAGE_ERROR);
+
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "adr: --home " + runDirectory + " is one run's directory; pass the directory holding the runs:"
+                        + " --home " + home,
+                "adr: --home " + file + " is a file; pass the directory of the run journals (default ./runs)");
+        assertThat(runDirectory).isDirectoryNotContaining(p -> Files.isDirectory(p));
+    }
+
+    @Test
     void onlyTrainResumesRuns() {
         // the demo's comparison needs its whole run in one process: a stopped demo run resumes with train
         assertThat(Main.commandLine().getSubcommands().get("demo").getCommandSpec().findOption("--resume")).isNull();

@@ -4,8 +4,11 @@ import adr.tracking.journal.JournalLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks a {@code --home} the runs commands read, so a typo is named rather than listed as "no runs". */
-final class HomeDirectory {
+/**
+ * Checks a {@code --home}: for the runs commands, so a typo is named rather than listed as
+ * "no runs"; for training, so a run does not land inside another run's directory.
+ */
+public final class HomeDirectory {
 
     private HomeDirectory() {
     }
@@ -18,13 +21,27 @@ final class HomeDirectory {
      * @throws IllegalArgumentException one line naming the problem and the fix
      */
     static void requireReadable(Path home) {
-        if (Files.isRegularFile(home)) {
-            throw new IllegalArgumentException("--home " + home + " is a file; pass the directory the runs were"
-                    + " trained with (default ./runs)");
-        }
         if (!Files.exists(home) && !home.equals(JournalLayout.DEFAULT_HOME)) {
             throw new IllegalArgumentException("--home " + home + ": no such directory; pass the directory the runs"
                     + " were trained with (default ./runs)");
+        }
+        requireNotFileOrRun(home);
+    }
+
+    /**
+     * Refuses a home a run cannot be written to: a file, or one run's own directory. A home
+     * that does not exist yet is fine: the run creates it.
+     *
+     * @throws IllegalArgumentException one line naming the problem and the fix
+     */
+    public static void requireWritable(Path home) {
+        requireNotFileOrRun(home);
+    }
+
+    private static void requireNotFileOrRun(Path home) {
+        if (Files.isRegularFile(home)) {
+            throw new IllegalArgumentException("--home " + home + " is a file; pass the directory of the run journals"
+                    + " (default ./runs)");
         }
         if (Files.isRegularFile(home.resolve(JournalLayout.JOURNAL_FILE))) {
             Path parent = home.toAbsolutePath().getParent();

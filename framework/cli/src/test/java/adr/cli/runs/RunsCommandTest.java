@@ -304,8 +304,8 @@ class RunsCommandTest {
         Path file = java.nio.file.Files.writeString(home.resolve("notes.txt"), "x");
         assertThat(run("runs", "sync", "--all", "--home", file.toString(), "--kafka-bootstrap", "127.0.0.1:9"))
                 .isEqualTo(USAGE_ERROR);
-        assertThat(cli.err().strip()).isEqualTo("adr: --home " + file + " is a file; pass the directory the runs"
-                + " were trained with (default ./runs)");
+        assertThat(cli.err().strip()).isEqualTo("adr: --home " + file + " is a file; pass the directory of the run"
+                + " journals (default ./runs)");
     }
 
     @Test
