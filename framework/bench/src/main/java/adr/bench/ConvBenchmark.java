@@ -1,5 +1,6 @@
 package adr.bench;
 
+import adr.cli.Plural;
 import adr.core.data.Augmentation;
 import adr.core.data.Batch;
 import adr.core.data.Batches;

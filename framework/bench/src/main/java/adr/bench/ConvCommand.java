@@ -1,6 +1,7 @@
 package adr.bench;
 
 import adr.cli.OutputFile;
+import adr.cli.Plural;
 import adr.core.NativeBackend;
 import adr.core.data.Dataset;
 import adr.core.data.DatasetSource;

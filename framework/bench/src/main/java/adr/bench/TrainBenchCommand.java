@@ -1,6 +1,7 @@
 package adr.bench;
 
 import adr.cli.OutputFile;
+import adr.cli.Plural;
 import adr.core.NativeBackend;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentRunner;
@@ -78,7 +79,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
         bench.warmUp(warmupSteps);
         BenchReport report = new BenchReport(settings(), json, png, String.format(Locale.ROOT,
-                "%s on %s, %d epoch(s), %s images, batch %d", model, dataset, epochs,
+                "%s on %s, %s, %s images, batch %d", model, dataset, Plural.of(epochs, "epoch"),
                 trainLimit == 0 ? "all" : Integer.toString(trainLimit), batchSize));
         List<RepeatedRuns> entries = train(bench, report);
         RepeatedRuns exact = entries.stream().filter(r -> r.name().equals("exact")).findFirst().orElse(null);

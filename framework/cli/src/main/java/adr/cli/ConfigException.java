@@ -7,7 +7,7 @@ final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     ConfigException(List<String> problems) {
-        super("invalid configuration (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "):\n  "
+        super("invalid configuration (" + Plural.of(problems.size(), "problem") + "):\n  "
                 + String.join("\n  ", problems));
     }
 }

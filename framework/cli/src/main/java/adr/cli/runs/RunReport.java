@@ -1,5 +1,6 @@
 package adr.cli.runs;
 
+import adr.cli.Plural;
 import adr.tracking.events.CheckpointSaved;
 import adr.tracking.events.EvaluationCompleted;
 import adr.tracking.events.ReuseConfigChanged;
@@ -160,8 +161,7 @@ final class RunReport {
         table.row("wall time", Cells.number(r.wallSeconds(), 1, " s") + " (training " + Cells.number(r.trainSeconds(),
                 1, " s") + ")" + (resumed ? ", its last process: the run was resumed" : ""));
         table.row("training speed", Cells.number(r.imagesPerSecond(), 0, " images/s"));
-        String epochsAndSteps = r.epochs() + (r.epochs() == 1 ? " epoch, " : " epochs, ") + r.globalStep()
-                + (r.globalStep() == 1 ? " step" : " steps");
+        String epochsAndSteps = Plural.of(r.epochs(), "epoch") + ", " + Plural.of(r.globalStep(), "step");
         table.row("images trained", r.imagesTrained() + (resumed ? " in its last process; " + epochsAndSteps + " in all"
                 : " in " + epochsAndSteps));
         Map<String, Double> ratios = r.meanRemainingRatio() == null ? Map.of() : r.meanRemainingRatio();

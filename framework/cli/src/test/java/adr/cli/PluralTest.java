@@ -1,4 +1,4 @@
-package adr.bench;
+package adr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
