@@ -34,7 +34,7 @@ final class TrackingOptions {
     String kafkaBootstrap;
 
     @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default adr.events)")
-    String kafkaTopic = adr.tracking.kafka.KafkaSettings.DEFAULT_TOPIC;
+    String kafkaTopic; // null: the default topic
 
     @Option(names = "--metrics-every", paramLabel = "N", description = "steps between StepMetrics events (default 10)")
     int metricsEvery = 10;
@@ -97,12 +97,17 @@ final class TrackingOptions {
 
     /**
      * True when Kafka is among the sinks, or a broker was given: a user naming one expects
-     * the events there. A one-line error names a missing bootstrap.
+     * the events there. A one-line error names a missing bootstrap, also for a topic given
+     * without one (it would be ignored).
      */
     boolean kafka() {
         boolean kafka = sinks.contains(KAFKA) || kafkaBootstrap != null;
         if (kafka && kafkaBootstrap == null) {
             throw new IllegalArgumentException("--sink kafka needs --kafka-bootstrap HOST:PORT"
+                    + " (the broker to publish to)");
+        }
+        if (!kafka && kafkaTopic != null) {
+            throw new IllegalArgumentException("--kafka-topic " + kafkaTopic + " needs --kafka-bootstrap HOST:PORT"
                     + " (the broker to publish to)");
         }
         return kafka;

@@ -224,6 +224,10 @@ class MainTest {
         brokerAlone.kafkaBootstrap = "127.0.0.1:9092";
         assertThat(brokerAlone.kafka()).isTrue();
         assertThat(new TrackingOptions().kafka()).isFalse();
+        TrackingOptions topicAlone = new TrackingOptions();
+        topicAlone.kafkaTopic = "mine";
+        assertThatThrownBy(topicAlone::kafka).hasMessage("--kafka-topic mine needs --kafka-bootstrap HOST:PORT (the"
+                + " broker to publish to)");
     }
 
     @Test

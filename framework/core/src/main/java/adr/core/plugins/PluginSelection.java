@@ -96,15 +96,24 @@ public final class PluginSelection {
             PluginChoices.Choice choice, PluginRegistry registry, List<String> problems) {
         F factory = factories.get(choice.name());
         if (factory == null) {
-            problems.add("unknown " + kind.label() + " '" + choice.name() + "'; known: "
-                    + (factories.isEmpty() ? "none (add a plugin jar offering one to the plugins directory)"
-                            : String.join(", ", factories.keySet())));
+            problems.add("unknown " + kind.label() + " '" + choice.name() + "'; known: " + known(kind, factories));
             return Optional.empty();
         }
         Config config = Config.resolve(kind.label() + " " + choice.name(), factory.configKeys(), choice.config(),
                 problems);
         return Optional.of(new Selected<>(kind, factory, config, registry.provenance(kind, choice.name())
                 .orElseThrow()));
+    }
+
+    private static String known(PluginKind kind, Map<String, ? extends NamedFactory> factories) {
+        String addJar = "(add a plugin jar offering one to the plugins directory)";
+        if (kind.builtIn().isEmpty()) {
+            return factories.isEmpty() ? "none " + addJar : String.join(", ", factories.keySet());
+        }
+        String builtIn = String.join(", ", kind.builtIn()) + " (built in)";
+        List<String> plugins = factories.keySet().stream().filter(name -> !kind.builtIn().contains(name)).toList();
+        return plugins.isEmpty() ? builtIn + "; no plugin offers another " + addJar
+                : builtIn + ", " + String.join(", ", plugins);
     }
 
     public Optional<Selected<ClusteringFactory>> clustering() {

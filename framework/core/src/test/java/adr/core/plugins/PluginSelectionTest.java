@@ -53,7 +53,7 @@ class PluginSelectionTest {
     void unknownNamesAndBadValuesAreReportedTogether() {
         PluginChoices choices = PluginChoices.NONE.withClustering("lsh", Map.of("bits", "many", "colour", "red"))
                 .withPolicy("nowhere", Map.of()).withStrategy("paper", Map.of())
-                .withSink("journal", Map.of()).withSink("journal", Map.of());
+                .withSink("journal", Map.of()).withSink("journal", Map.of()).withSink("mq", Map.of());
 
         PluginException e = catchThrowableOfType(PluginException.class, () -> PluginSelection.resolve(choices,
                 registry));
@@ -63,7 +63,9 @@ class PluginSelectionTest {
                 "clustering lsh: unknown key 'colour'; known: bits, warm",
                 "unknown policy 'nowhere'; known: everywhere",
                 "unknown strategy 'paper'; known: none (add a plugin jar offering one to the plugins directory)",
-                "sink 'journal' is chosen twice; list each sink once");
-        assertThat(e.getMessage()).startsWith("5 plugin problems:");
+                "sink 'journal' is chosen twice; list each sink once",
+                "unknown sink 'mq'; known: journal, kafka (built in); no plugin offers another (add a plugin jar"
+                        + " offering one to the plugins directory)");
+        assertThat(e.getMessage()).startsWith("6 plugin problems:");
     }
 }
