@@ -79,8 +79,8 @@ final class ReplayOptions {
         StringBuilder command = new StringBuilder("./adr runs list");
         if (isKafka()) {
             command.append(" --source kafka --kafka-bootstrap ").append(kafka.bootstrap);
-            if (!KafkaSettings.DEFAULT_TOPIC.equals(kafka.topic)) {
-                command.append(" --kafka-topic ").append(kafka.topic);
+            if (!KafkaSettings.DEFAULT_TOPIC.equals(kafka.topic())) {
+                command.append(" --kafka-topic ").append(kafka.topic());
             }
         } else if (!home().equals(JournalLayout.DEFAULT_HOME)) {
             command.append(" --home ").append(home());
@@ -97,6 +97,11 @@ final class ReplayOptions {
         if (eventSource == null) {
             if (!isKafka()) {
                 HomeDirectory.requireReadable(home());
+                if (kafka.topic != null) {
+                    throw new IllegalArgumentException("--kafka-topic " + kafka.topic + " names a Kafka topic, but the"
+                            + " runs are read from the journals under " + home() + "; add --kafka-bootstrap HOST:PORT"
+                            + " to read the topic (with --home, also --source kafka)");
+                }
             }
             eventSource = isKafka() ? new KafkaSource(kafka.settings("--source kafka")) : new JournalSource(home());
         }

@@ -266,6 +266,12 @@ class RunsCommandTest {
         assertThat(code).isEqualTo(USAGE_ERROR);
         assertThat(cli.err().strip()).isEqualTo("adr: --source kafka needs --kafka-bootstrap HOST:PORT (the"
                 + " Kafka broker), for example --kafka-bootstrap 127.0.0.1:9092");
+        cli.clear();
+
+        assertThat(run("runs", "list", "--home", home.toString(), "--kafka-topic", "mine")).isEqualTo(USAGE_ERROR);
+        assertThat(cli.err().strip()).isEqualTo("adr: --kafka-topic mine names a Kafka topic, but the runs are read"
+                + " from the journals under " + home + "; add --kafka-bootstrap HOST:PORT to read the topic (with"
+                + " --home, also --source kafka)");
     }
 
     @Test
