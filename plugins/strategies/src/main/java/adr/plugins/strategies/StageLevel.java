@@ -42,13 +42,6 @@ record StageLevel(ReuseSetting setting, double from) {
         if (what.equals("exact")) {
             return new StageLevel(null, from);
         }
-        String[] lh = what.split(":");
-        try {
-            return new StageLevel(new ReuseSetting(Integer.parseInt(lh[0].strip()), Integer.parseInt(lh[1].strip())),
-                    from);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("levels: expected L:H (whole numbers, H in 1..30) in '" + item + "'",
-                    e);
-        }
+        return new StageLevel(Ladder.parseLevel("levels", what), from);
     }
 }

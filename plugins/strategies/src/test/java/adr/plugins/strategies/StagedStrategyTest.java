@@ -54,7 +54,8 @@ class StagedStrategyTest {
     void badSchedulesAreRefusedWithTheReason() {
         var factory = new StagedStrategy.Factory();
         for (String[] bad : new String[][] {{"25:4@0.1", "must start @0"}, {"25:4@0,25:8@0", "must rise"},
-            {"25:4@0,fine@0.5", "expected L:H"}, {"25:4", "expected L:H@fraction"}, {"25:40@0", "H in 1..30"}}) {
+            {"25:4@0,fine@0.5", "expected L:H"}, {"25:4", "expected L:H@fraction"}, {"25:40@0", "H in 1..30"},
+            {"0:4@0", "L >= 1"}, {"25:4:7@0", "expected L:H"}}) {
             Config config = Config.resolve("staged", factory.configKeys(), Map.of("levels", bad[0]), new ArrayList<>());
             assertThatThrownBy(() -> factory.create(config)).as(bad[0]).hasMessageContaining(bad[1]);
         }
