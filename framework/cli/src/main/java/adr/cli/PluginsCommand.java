@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.plugins.PluginException;
 import adr.core.plugins.PluginInfo;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code adr plugins}: every clustering algorithm, reuse policy, adaptation strategy and
  * event sink found on the class path (the built-ins) and in the plugins directory, with
- * the jar each came from. Loading problems exit with code 2, one line per problem.
+ * the jar each came from. Loading problems exit with code 2, one line per problem, after
+ * the listing of the plugins that did load.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List the plugins found on the class path and in the plugins directory.")
@@ -39,7 +41,15 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PluginLoader loader = new PluginLoader();
-        PluginRegistry registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
+        PluginRegistry registry;
+        try {
+            registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
+        } catch (PluginException e) {
+            // the listing is where a user looks when a plugin is broken: show what did load, then the problems
+            e.usablePlugins().filter(usable -> !usable.infos().isEmpty())
+                    .ifPresent(usable -> printTable(spec.commandLine().getOut(), usable.infos()));
+            throw e;
+        }
         List<PluginInfo> rows = registry.infos();
         printTable(spec.commandLine().getOut(), rows);
         if (json != null) {

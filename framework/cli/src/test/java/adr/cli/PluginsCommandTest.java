@@ -74,6 +74,7 @@ class PluginsCommandTest {
                 "  plugin 'future' (jar " + future.toAbsolutePath() + ") was built for SPI 99.0, this ADR has SPI "
                         + SpiVersion.CURRENT + "; rebuild it against adr-spi " + SpiVersion.CURRENT);
         assertThat(err.toString()).doesNotContain("Exception");
+        assertThat(out.toString()).as("what did load is listed").contains("classpath").contains("lsh");
     }
 
     @Test
