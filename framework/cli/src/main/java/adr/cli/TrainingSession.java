@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * Runs one tracked experiment: opens the run's journal (and the Kafka sink when asked)
@@ -179,13 +181,21 @@ final class TrainingSession {
      * --checkpoint-dir says otherwise) so that it can be resumed; a resumed run starts from
      * its checkpoint when one was written, else from the beginning.
      */
-    private static ExperimentConfig withRunCheckpoints(ExperimentConfig config, Path home, String runId,
+    /**
+     * Where the run saves checkpoints (the configured directory, else its own under the
+     * home) and what it starts from: the given checkpoint, or for a resume the last one the
+     * run saved, which stays where it was saved even when {@code --checkpoint-dir} moves the
+     * checkpoints to come (when the journal names none, say after a kill between a save and
+     * its event, the run's checkpoint directory).
+     */
+    static ExperimentConfig withRunCheckpoints(ExperimentConfig config, Path home, String runId,
             ResumePoint resume) {
         Path checkpoints = config.checkpointDir() != null ? config.checkpointDir()
                 : JournalLayout.checkpointDirectory(home, runId);
         Path from = config.resumeFrom();
-        if (from == null && resume != null && CheckpointStore.exists(checkpoints)) {
-            from = checkpoints;
+        if (from == null && resume != null) {
+            from = Stream.of(resume.lastCheckpoint(), resume.checkpointDir()).filter(Objects::nonNull)
+                    .filter(CheckpointStore::exists).findFirst().orElse(null);
         }
         return config.withCheckpoints(checkpoints, from);
     }
