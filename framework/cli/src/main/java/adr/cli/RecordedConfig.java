@@ -1,7 +1,9 @@
 package adr.cli;
 
+import adr.core.experiment.ExperimentConfig;
 import adr.tracking.run.ResumePoint;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +12,8 @@ import java.util.Map;
  * one mapping per kind, as in an experiment file.
  */
 final class RecordedConfig {
+    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit");
+
     private RecordedConfig() {
     }
 
@@ -27,5 +31,25 @@ final class RecordedConfig {
         });
         options.forEach((kind, values) -> resolver.set(source, kind, values));
         resolver.asStartingPoint();
+    }
+
+    /**
+     * Refuses other data or batches for a resumed run: its steps, epochs and history count
+     * in the batches it started with. A new run from its checkpoint may change them.
+     *
+     * @throws IllegalArgumentException naming each changed setting and the two ways on
+     */
+    static void requireSameBatches(ExperimentConfig config, ResumePoint resume) {
+        Map<String, String> now = config.asMap();
+        List<String> changed = BATCH_KEYS.stream().filter(key -> resume.config().containsKey(key)
+                && !String.valueOf(resume.config().get(key)).equals(now.get(key)))
+                .map(key -> "--" + key + " " + now.get(key) + " (it trained with " + resume.config().get(key) + ")")
+                .toList();
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("run " + resume.runId() + " is resumed with " + String.join(", ", changed)
+                    + "; a resumed run keeps its data and batch size: drop those flags, or start a new run from its"
+                    + " checkpoint with --resume-from " + (resume.lastCheckpoint() != null ? resume.lastCheckpoint()
+                    : resume.checkpointDir()));
+        }
     }
 }

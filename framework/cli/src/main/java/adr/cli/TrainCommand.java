@@ -119,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
         var config = resolver.resolve();
+        if (resume != null) {
+            RecordedConfig.requireSameBatches(config, resume);
+        }
         resolver.unusedReuseSettings(config).ifPresent(warning -> System.err.println("adr: warning: " + warning));
         if (!config.reuse().exact() && resolver.gaveLengthOrBits()) {
             ExperimentRunner.strategyKeys(config).flatMap(keys -> resolver.lengthOrBitsUnread(config, keys))

@@ -76,7 +76,7 @@ public final class PreparedExperiment {
                 DataType.FLOAT, config.convAlgorithm());
         SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
         TrainingProgress start = config.resumeFrom() == null ? TrainingProgress.START
-                : resume(config, network, optimizer, train.classes());
+                : resume(config, network, optimizer, train, splits.train());
         return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, start, notes);
     }
 
@@ -126,9 +126,9 @@ public final class PreparedExperiment {
     }
 
     private static TrainingProgress resume(ExperimentConfig config, Network network, SgdMomentum optimizer,
-            int classes) {
+            Dataset train, Dataset fullTrain) {
         Checkpoint checkpoint = CheckpointStore.load(config.resumeFrom());
-        if (!checkpoint.model().equals(config.model()) || checkpoint.classes() != classes) {
+        if (!checkpoint.model().equals(config.model()) || checkpoint.classes() != train.classes()) {
             throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint is for model '" + checkpoint.model()
                     + "' with " + checkpoint.classes() + " classes; run with --model " + checkpoint.model());
         }
@@ -138,6 +138,6 @@ public final class PreparedExperiment {
             throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has " + done + " epoch"
                     + (done == 1 ? "" : "s") + " of training; pass --epochs " + (done + 1) + " or more to continue");
         }
-        return checkpoint.progress();
+        return ResumePosition.of(checkpoint, config, train, fullTrain, config.resumeFrom());
     }
 }

@@ -1,0 +1,33 @@
+package adr.cli;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import adr.core.experiment.ExperimentConfig;
+import adr.tracking.run.ResumePoint;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordedConfigTest {
+    private static final ResumePoint RUN = new ResumePoint("run-1",
+            Map.of("dataset", "fashion-mnist", "batch-size", "64", "train-limit", "6400", "epochs", "2"),
+            Path.of("/ck/new"), Path.of("/ck/last"));
+
+    @Test
+    void aResumedRunKeepsItsDataAndBatchSize() {
+        ExperimentConfig fewerImages = ExperimentConfig.defaults().withLimits(4, 640, 0);
+
+        assertThatThrownBy(() -> RecordedConfig.requireSameBatches(fewerImages, RUN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("run run-1 is resumed with --train-limit 640 (it trained with 6400); a resumed run keeps"
+                        + " its data and batch size: drop those flags, or start a new run from its checkpoint with"
+                        + " --resume-from /ck/last");
+    }
+
+    @Test
+    void moreEpochsAreFine() {
+        assertThatCode(() -> RecordedConfig.requireSameBatches(ExperimentConfig.defaults().withLimits(4, 6400, 0),
+                RUN)).doesNotThrowAnyException();
+    }
+}
