@@ -12,7 +12,8 @@ import java.util.Map;
  * one mapping per kind, as in an experiment file.
  */
 final class RecordedConfig {
-    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit");
+    /** What decides a run's batches: the data, its size, the batch size, and the seed of the shuffle. */
+    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit", "seed");
 
     private RecordedConfig() {
     }
@@ -34,7 +35,7 @@ final class RecordedConfig {
     }
 
     /**
-     * Refuses other data or batches for a resumed run: its steps, epochs and history count
+     * Refuses other data, batches or seed for a resumed run: its steps, epochs and history count
      * in the batches it started with. A new run from its checkpoint may change them.
      *
      * @throws IllegalArgumentException naming each changed setting and the two ways on
@@ -47,7 +48,7 @@ final class RecordedConfig {
                 .toList();
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException("run " + resume.runId() + " is resumed with " + String.join(", ", changed)
-                    + "; a resumed run keeps its data and batch size: drop those flags, or start a new run from its"
+                    + "; a resumed run keeps its data, batch size and seed: drop those flags, or start a new run from its"
                     + " checkpoint with --resume-from " + (resume.lastCheckpoint() != null ? resume.lastCheckpoint()
                     : resume.checkpointDir()));
         }

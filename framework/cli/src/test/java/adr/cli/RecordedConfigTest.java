@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RecordedConfigTest {
     private static final ResumePoint RUN = new ResumePoint("run-1",
-            Map.of("dataset", "fashion-mnist", "batch-size", "64", "train-limit", "6400", "epochs", "2"),
+            Map.of("dataset", "fashion-mnist", "batch-size", "64", "train-limit", "6400", "seed", "1", "epochs", "2"),
             Path.of("/ck/new"), Path.of("/ck/last"));
 
     @Test
@@ -21,7 +21,7 @@ class RecordedConfigTest {
         assertThatThrownBy(() -> RecordedConfig.requireSameBatches(fewerImages, RUN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("run run-1 is resumed with --train-limit 640 (it trained with 6400); a resumed run keeps"
-                        + " its data and batch size: drop those flags, or start a new run from its checkpoint with"
+                        + " its data, batch size and seed: drop those flags, or start a new run from its checkpoint with"
                         + " --resume-from /ck/last");
     }
 

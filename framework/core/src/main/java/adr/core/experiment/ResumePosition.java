@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where training continues from a checkpoint when the data or batch size may differ from
- * the checkpoint's. A checkpoint's progress counts steps in its own batches per epoch, and
+ * Where training continues from a checkpoint when the data, batch size or seed may differ
+ * from the checkpoint's. A checkpoint's progress counts steps in its own batches per epoch, and
  * the training loop skips the steps of the current epoch the checkpoint has done, so:
  * <ul>
- * <li>the same dataset, batch size and train limit continue exactly where it stopped;
+ * <li>the same dataset, batch size, train limit and seed continue exactly where it stopped;
  * <li>other ones continue from the end of the checkpoint's last full epoch, counting steps
  *     in the new batches per epoch (its steps would otherwise skip batches of the new
  *     epochs, or all of them);
@@ -21,7 +21,8 @@ import java.util.Objects;
  * </ul>
  */
 final class ResumePosition {
-    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit");
+    /** What decides the batches of an epoch: the data, its size, the batch size, and the seed of the shuffle. */
+    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit", "seed");
 
     private ResumePosition() {
     }
@@ -61,7 +62,7 @@ final class ResumePosition {
 
     private static String settings(Checkpoint checkpoint) {
         return "--batch-size " + checkpoint.config().get("batch-size") + " --train-limit "
-                + checkpoint.config().getOrDefault("train-limit", "0");
+                + checkpoint.config().getOrDefault("train-limit", "0") + " --seed " + checkpoint.config().get("seed");
     }
 
     private static long ceilDiv(int a, int b) {

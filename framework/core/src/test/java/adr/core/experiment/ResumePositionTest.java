@@ -22,7 +22,7 @@ class ResumePositionTest {
 
     private static Checkpoint checkpoint(int epochsDone, long globalStep, String batchSize, String trainLimit) {
         return new Checkpoint("cifarnet", new long[] {1, 2, 2}, 10, 1, new TrainingProgress(epochsDone, globalStep),
-                Map.of("dataset", "fashion-mnist", "batch-size", batchSize, "train-limit", trainLimit), Map.of(),
+                Map.of("dataset", "fashion-mnist", "batch-size", batchSize, "train-limit", trainLimit, "seed", "1"), Map.of(),
                 Map.of());
     }
 
@@ -54,7 +54,7 @@ class ResumePositionTest {
     void aCheckpointInsideAnEpochCannotContinueWithOtherBatches() {
         assertThatThrownBy(() -> ResumePosition.of(checkpoint(1, 13, "64", "0"), config(32, 0), FULL, FULL, FROM))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/ck: checkpoint stopped 3 steps into epoch 2 with --batch-size 64 --train-limit 0;"
+                .hasMessage("/ck: checkpoint stopped 3 steps into epoch 2 with --batch-size 64 --train-limit 0 --seed 1;"
                         + " continue it with those, or from a checkpoint saved at an epoch's end");
     }
 }
