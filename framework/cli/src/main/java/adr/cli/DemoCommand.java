@@ -33,8 +33,8 @@ final class DemoCommand implements Callable<Integer> {
         var config = resolver.resolve();
         OutputFile.requireWritable("--json", json);
         System.out.println("ADR demo: " + config.model() + " on " + config.dataset() + ", "
-                + Plural.of(config.epochs(), "epoch") + " over " + config.trainLimit() + " training images, " + config.reuse().strategy()
-                + " strategy, clustering " + config.reuse().clustering());
+                + Plural.of(config.epochs(), "epoch") + " over " + config.trainLimit() + " training images, "
+                + config.reuse().strategy() + " strategy, clustering " + config.reuse().clustering());
         System.out.println("measuring exact training speed first, for comparison (" + ExactPace.WARMUP_STEPS
                 + " warm-up + " + ExactPace.MEASURED_STEPS + " steps)...");
         ExactPace before = ExactPace.measure(config);

@@ -2,6 +2,7 @@ package adr.cli;
 
 import adr.core.experiment.ExperimentConfig;
 import adr.tracking.run.ResumePoint;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,10 @@ final class RecordedConfig {
                 .map(key -> "--" + key + " " + now.get(key) + " (it trained with " + resume.config().get(key) + ")")
                 .toList();
         if (!changed.isEmpty()) {
-            throw new IllegalArgumentException("run " + resume.runId() + " is resumed with " + String.join(", ", changed)
-                    + "; a resumed run keeps its data, batch size and seed: drop those flags, or start a new run from its"
-                    + " checkpoint with --resume-from " + (resume.lastCheckpoint() != null ? resume.lastCheckpoint()
-                    : resume.checkpointDir()));
+            Path checkpoint = resume.lastCheckpoint() != null ? resume.lastCheckpoint() : resume.checkpointDir();
+            throw new IllegalArgumentException("run " + resume.runId() + " is resumed with "
+                    + String.join(", ", changed) + "; a resumed run keeps its data, batch size and seed: drop those"
+                    + " flags, or start a new run from its checkpoint with --resume-from " + checkpoint);
         }
     }
 }

@@ -177,16 +177,12 @@ final class TrainingSession {
     }
 
     /**
-     * Every tracked run checkpoints (into its directory under the home unless
-     * --checkpoint-dir says otherwise) so that it can be resumed; a resumed run starts from
-     * its checkpoint when one was written, else from the beginning.
-     */
-    /**
-     * Where the run saves checkpoints (the configured directory, else its own under the
-     * home) and what it starts from: the given checkpoint, or for a resume the last one the
-     * run saved, which stays where it was saved even when {@code --checkpoint-dir} moves the
-     * checkpoints to come (when the journal names none, say after a kill between a save and
-     * its event, the run's checkpoint directory).
+     * Every tracked run checkpoints, so that it can be resumed: where it saves them (the
+     * configured directory, else its own under the home) and what it starts from: the given
+     * checkpoint, or for a resume the last one the run saved, which stays where it was saved
+     * even when {@code --checkpoint-dir} moves the checkpoints to come (when the journal
+     * names none, say after a kill between a save and its event, the run's checkpoint
+     * directory).
      */
     static ExperimentConfig withRunCheckpoints(ExperimentConfig config, Path home, String runId,
             ResumePoint resume) {

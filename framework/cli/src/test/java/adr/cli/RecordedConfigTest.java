@@ -20,9 +20,9 @@ class RecordedConfigTest {
 
         assertThatThrownBy(() -> RecordedConfig.requireSameBatches(fewerImages, RUN))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("run run-1 is resumed with --train-limit 640 (it trained with 6400); a resumed run keeps"
-                        + " its data, batch size and seed: drop those flags, or start a new run from its checkpoint with"
-                        + " --resume-from /ck/last");
+                .hasMessage("run run-1 is resumed with --train-limit 640 (it trained with 6400); a resumed run"
+                        + " keeps its data, batch size and seed: drop those flags, or start a new run from its"
+                        + " checkpoint with --resume-from /ck/last");
     }
 
     @Test

@@ -45,9 +45,10 @@ final class ResumePosition {
             long stepsIntoEpoch = progress.globalStep() - (long) progress.epochsDone() * stepsPerEpoch(checkpoint,
                     fullTrain);
             if (stepsIntoEpoch != 0) {
-                throw new IllegalArgumentException(from + ": checkpoint stopped " + stepsIntoEpoch + " steps into epoch "
-                        + (progress.epochsDone() + 1) + " with " + settings(checkpoint) + "; continue it with those, or"
-                        + " from a checkpoint saved at an epoch's end");
+                throw new IllegalArgumentException(from + ": checkpoint stopped inside epoch "
+                        + (progress.epochsDone() + 1) + ", at its step " + stepsIntoEpoch + ", with "
+                        + settings(checkpoint) + "; continue it with those, or from a checkpoint saved at an epoch's"
+                        + " end");
             }
         }
         return new TrainingProgress(progress.epochsDone(), (long) progress.epochsDone() * ceilDiv(train.size(),

@@ -22,8 +22,8 @@ class ResumePositionTest {
 
     private static Checkpoint checkpoint(int epochsDone, long globalStep, String batchSize, String trainLimit) {
         return new Checkpoint("cifarnet", new long[] {1, 2, 2}, 10, 1, new TrainingProgress(epochsDone, globalStep),
-                Map.of("dataset", "fashion-mnist", "batch-size", batchSize, "train-limit", trainLimit, "seed", "1"), Map.of(),
-                Map.of());
+                Map.of("dataset", "fashion-mnist", "batch-size", batchSize, "train-limit", trainLimit, "seed", "1"),
+                Map.of(), Map.of());
     }
 
     private static ExperimentConfig config(int batchSize, int trainLimit) {
@@ -54,7 +54,8 @@ class ResumePositionTest {
     void aCheckpointInsideAnEpochCannotContinueWithOtherBatches() {
         assertThatThrownBy(() -> ResumePosition.of(checkpoint(1, 13, "64", "0"), config(32, 0), FULL, FULL, FROM))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/ck: checkpoint stopped 3 steps into epoch 2 with --batch-size 64 --train-limit 0 --seed 1;"
-                        + " continue it with those, or from a checkpoint saved at an epoch's end");
+                .hasMessage("/ck: checkpoint stopped inside epoch 2, at its step 3, with --batch-size 64"
+                        + " --train-limit 0 --seed 1; continue it with those, or from a checkpoint saved at an"
+                        + " epoch's end");
     }
 }
