@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,13 @@ final class ConfigResolver {
     private static final List<ConfigKey> REUSE_ONLY = List.of(ConfigKey.POLICY, ConfigKey.CLUSTERING, ConfigKey.L,
             ConfigKey.H, ConfigKey.STRATEGY_OPTIONS, ConfigKey.POLICY_OPTIONS, ConfigKey.CLUSTERING_OPTIONS);
 
+    /** Each plugin's options, for the key that names the plugin. */
+    private static final Map<ConfigKey, ConfigKey> OPTIONS_OF = Map.of(ConfigKey.STRATEGY, ConfigKey.STRATEGY_OPTIONS,
+            ConfigKey.POLICY, ConfigKey.POLICY_OPTIONS, ConfigKey.CLUSTERING, ConfigKey.CLUSTERING_OPTIONS);
+
     private final Map<ConfigKey, Object> values = ConfigKey.valuesOf(ExperimentConfig.defaults());
+    /** The source that last set each kind of plugin options. */
+    private final Map<ConfigKey, String> optionsSource = new EnumMap<>(ConfigKey.class);
     private final List<String> errors = new ArrayList<>();
     /** Where each key given in this invocation came from (a flag or a file). */
     private final Map<ConfigKey, String> givenBy = new EnumMap<>(ConfigKey.class);
@@ -107,13 +114,33 @@ final class ConfigResolver {
             errors.add(source + ": " + name + " has no value");
         } else {
             try {
-                values.put(key.get(), key.get().type.parse(raw));
+                values.put(key.get(), layered(key.get(), key.get().type.parse(raw), source));
                 givenBy.put(key.get(), where(source, name));
             } catch (IllegalArgumentException e) {
                 errors.add(where(source, name) + ": " + e.getMessage());
             }
         }
         return this;
+    }
+
+    /**
+     * Plugin options override option by option: {@code --strategy-options cooldown=5} keeps
+     * the file's (or the resumed run's) {@code max-error}. Naming another plugin drops the
+     * options earlier sources gave the one it replaces, which it would refuse as unknown keys.
+     */
+    @SuppressWarnings("unchecked")
+    private Object layered(ConfigKey key, Object value, String source) {
+        if (key.type == ConfigKey.Type.OPTIONS) {
+            Map<String, String> merged = new LinkedHashMap<>((Map<String, String>) values.get(key));
+            merged.putAll((Map<String, String>) value);
+            optionsSource.put(key, source);
+            return merged;
+        }
+        ConfigKey options = OPTIONS_OF.get(key);
+        if (options != null && !value.equals(values.get(key)) && !source.equals(optionsSource.get(options))) {
+            values.put(options, Map.of());
+        }
+        return value;
     }
 
     /** {@code exp.yaml: lr}, but a flag alone: it names its key already ("--lr", not "--lr: lr"). */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,24 @@ class ConfigResolverTest {
         assertThatThrownBy(resolver::resolve).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("exp.yaml: at line 3, column 7: epochs is given twice; keep one")
                 .hasMessageNotContaining("syntax");
+    }
+
+    @Test
+    void pluginOptionsOverrideOptionByOptionAndAnotherPluginDropsTheEarlierOnes() {
+        String file = "strategy: adaptive\nstrategy-options:\n  max-error: 0.3\n  cooldown: 10\n";
+
+        var merged = new ConfigResolver().yaml(yaml(file), "exp.yaml")
+                .set("--strategy-options", "strategy-options", "cooldown=5").resolve();
+        var replaced = new ConfigResolver().yaml(yaml(file), "exp.yaml")
+                .set("--strategy", "strategy", "fixed").set("--strategy-options", "strategy-options", "L=25")
+                .resolve();
+        var optionsFirst = new ConfigResolver().yaml(yaml("strategy-options:\n  cooldown: 3\nstrategy: adaptive\n"),
+                "exp.yaml").resolve();
+
+        assertThat(merged.reuse().optionsFor("strategy")).isEqualTo(Map.of("max-error", "0.3", "cooldown", "5"));
+        assertThat(replaced.reuse().optionsFor("strategy")).isEqualTo(Map.of("L", "25"));
+        assertThat(optionsFirst.reuse().optionsFor("strategy")).as("one source: its own options stay")
+                .isEqualTo(Map.of("cooldown", "3"));
     }
 
     @Test
