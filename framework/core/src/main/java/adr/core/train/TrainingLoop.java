@@ -72,6 +72,9 @@ public final class TrainingLoop {
                 listener.beforeStep(new StepContext(epoch, globalStep, batches.count(), totalSteps, batch.samples()));
                 double lr = plan.schedule().rate(globalStep, totalSteps);
                 var result = trainer.step(batch, lr);
+                if (!Double.isFinite(result.loss())) {
+                    throw new TrainingDivergedException(result.loss(), epoch, step + 1, lr);
+                }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 int n = batch.labels().length;
                 tally.add(result.loss(), result.correct(), n, seconds);

@@ -1,6 +1,7 @@
 package adr.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adr.core.data.Augmentation;
 import adr.core.data.Dataset;
@@ -19,11 +20,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 class CifarNetTrainingTest {
 
     private static TrainingResult train(Dataset train, Dataset test, long seed, int epochs, TrainingListener listener) {
+        return train(train, test, seed, epochs, 0.02, listener);
+    }
+
+    private static TrainingResult train(Dataset train, Dataset test, long seed, int epochs, double lr,
+            TrainingListener listener) {
         Seeds seeds = new Seeds(seed);
         Network net = ModelCatalog.build("cifarnet", train.sampleShape(), train.classes(), seeds, DataType.FLOAT,
                 ConvAlgorithm.AUTO);
         var trainer = new Trainer(net, new SgdMomentum(net.parameters(), 0.9, 5e-4));
-        var plan = new TrainingPlan(epochs, 32, 500, new LearningRateSchedule.Cosine(0.02, 0.05, 0.01),
+        var plan = new TrainingPlan(epochs, 32, 500, new LearningRateSchedule.Cosine(lr, 0.05, 0.01),
                 Augmentation.NONE, false);
         return new TrainingLoop(trainer, plan, seeds, Normalization.fit(train), listener).run(train, test,
                 TrainingProgress.START);
@@ -38,6 +44,19 @@ class CifarNetTrainingTest {
         assertThat(result.test().accuracy()).isGreaterThan(0.6);
         assertThat(result.test().count()).isEqualTo(2000);
         assertThat(result.imagesTrained()).isEqualTo(3000);
+    }
+
+    @Test
+    void aLossThatBecomesNaNStopsTrainingWithTheStepAndTheFix() {
+        DatasetSplits data = RealData.fashionMnist();
+        RecordingListener steps = new RecordingListener();
+
+        assertThatThrownBy(() -> train(data.train().limit(640), data.test().limit(100), 1, 3, 1e6, steps))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageStartingWith("training diverged: the loss became ")
+                .hasMessageEndingWith("; lower --lr and train again");
+        assertThat(steps.losses).as("stopped at the first non-finite loss, not after three epochs").hasSizeLessThan(20)
+                .allMatch(Double::isFinite);
     }
 
     @Test
