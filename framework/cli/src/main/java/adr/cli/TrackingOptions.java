@@ -33,7 +33,8 @@ final class TrackingOptions {
             description = "Kafka broker to publish the events to (implies --sink kafka)")
     String kafkaBootstrap;
 
-    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (default adr.events)")
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC",
+            description = "Kafka topic, with --kafka-bootstrap (default adr.events)")
     String kafkaTopic; // null: the default topic
 
     @Option(names = "--metrics-every", paramLabel = "N", description = "steps between StepMetrics events (default 10)")
