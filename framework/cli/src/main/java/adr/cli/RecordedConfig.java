@@ -13,9 +13,6 @@ import java.util.Map;
  * one mapping per kind, as in an experiment file.
  */
 final class RecordedConfig {
-    /** What decides a run's batches: the data, its size, the batch size, and the seed of the shuffle. */
-    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit", "seed");
-
     private RecordedConfig() {
     }
 
@@ -43,7 +40,7 @@ final class RecordedConfig {
      */
     static void requireSameBatches(ExperimentConfig config, ResumePoint resume) {
         Map<String, String> now = config.asMap();
-        List<String> changed = BATCH_KEYS.stream().filter(key -> resume.config().containsKey(key)
+        List<String> changed = ExperimentConfig.BATCH_KEYS.stream().filter(key -> resume.config().containsKey(key)
                 && !String.valueOf(resume.config().get(key)).equals(now.get(key)))
                 .map(key -> "--" + key + " " + now.get(key) + " (it trained with " + resume.config().get(key) + ")")
                 .toList();

@@ -26,6 +26,13 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
         Path checkpointDir, Path resumeFrom, ReuseConfig reuse) {
 
     /**
+     * The keys of {@link #asMap} that decide an epoch's batches: the data, its size, the
+     * batch size and the seed of the shuffle. A checkpoint continues inside an epoch only
+     * with the same values.
+     */
+    public static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit", "seed");
+
+    /**
      * The defaults: CifarNet on Fashion-MNIST, tuned to pass 0.83 test accuracy after one
      * epoch of 20k images. Evaluation batches of 64 ran the 10k test images in about 3 s
      * against 7 s with batches of 500 (smaller activations stay in cache).

@@ -4,7 +4,6 @@ import adr.core.checkpoint.Checkpoint;
 import adr.core.data.Dataset;
 import adr.core.train.TrainingProgress;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,9 +20,6 @@ import java.util.Objects;
  * </ul>
  */
 final class ResumePosition {
-    /** What decides the batches of an epoch: the data, its size, the batch size, and the seed of the shuffle. */
-    private static final List<String> BATCH_KEYS = List.of("dataset", "batch-size", "train-limit", "seed");
-
     private ResumePosition() {
     }
 
@@ -36,7 +32,7 @@ final class ResumePosition {
             Path from) {
         TrainingProgress progress = checkpoint.progress();
         var now = config.asMap();
-        boolean sameBatches = BATCH_KEYS.stream().allMatch(key -> !checkpoint.config().containsKey(key)
+        boolean sameBatches = ExperimentConfig.BATCH_KEYS.stream().allMatch(key -> !checkpoint.config().containsKey(key)
                 || Objects.equals(checkpoint.config().get(key), now.get(key)));
         if (sameBatches) {
             return progress;
