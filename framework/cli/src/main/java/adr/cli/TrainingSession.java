@@ -192,6 +192,11 @@ final class TrainingSession {
         if (from == null && resume != null) {
             from = Stream.of(resume.lastCheckpoint(), resume.checkpointDir()).filter(Objects::nonNull)
                     .filter(CheckpointStore::exists).findFirst().orElse(null);
+            if (from == null && resume.lastCheckpoint() != null) {
+                // starting again from step 0 under the same id would silently throw the run's training away
+                throw new IllegalArgumentException("run " + runId + " saved its last checkpoint in "
+                        + resume.lastCheckpoint() + ", which holds none now; put it back, or start a new run");
+            }
         }
         return config.withCheckpoints(checkpoints, from);
     }

@@ -1,6 +1,7 @@
 package adr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adr.core.experiment.ExperimentConfig;
 import adr.tracking.run.ResumePoint;
@@ -50,6 +51,16 @@ class RunCheckpointsTest {
 
         assertThat(config.resumeFrom()).isEqualTo(saved);
         assertThat(config.checkpointDir()).isEqualTo(moved);
+    }
+
+    @Test
+    void aResumeWhoseSavedCheckpointIsGoneIsRefusedRatherThanStartedAgain() {
+        Path gone = home.resolve("run-1").resolve("checkpoint");
+        ResumePoint resume = new ResumePoint("run-1", Map.of(), gone, gone);
+
+        assertThatThrownBy(() -> TrainingSession.withRunCheckpoints(ExperimentConfig.defaults(), home, "run-1",
+                resume)).isInstanceOf(IllegalArgumentException.class).hasMessage("run run-1 saved its last checkpoint"
+                        + " in " + gone + ", which holds none now; put it back, or start a new run");
     }
 
     @Test
