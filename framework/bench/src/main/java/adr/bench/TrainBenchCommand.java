@@ -103,6 +103,11 @@ final class TrainBenchCommand implements Callable<Integer> {
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("--warmup-steps must be at least 0, got " + warmupSteps);
         }
+        if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            // the plot is PNG data whatever the name; an image viewer trusting "x.jpg" would not open it
+            throw new IllegalArgumentException("--plot " + plot + ": the plot is a PNG image; give a file name ending"
+                    + " in .png");
+        }
         List<String> repeated = strategies.stream().filter(s -> Collections.frequency(strategies, s) > 1).distinct()
                 .toList();
         if (!repeated.isEmpty()) {

@@ -63,16 +63,18 @@ class TrainBenchCommandTest {
     }
 
     @Test
-    void refusesAStrategyNamedTwiceAndNegativeWarmUp() {
+    void refusesAStrategyNamedTwiceANegativeWarmUpAndAPlotThatIsNotPng() {
         CommandLine cli = BenchMain.commandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
 
         assertThat(cli.execute("train", "--strategies", "exact,fixed,exact")).isEqualTo(BenchMain.USAGE_ERROR);
         assertThat(cli.execute("train", "--warmup-steps", "-1")).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(cli.execute("train", "--plot", "accuracy.jpg")).isEqualTo(BenchMain.USAGE_ERROR);
 
         assertThat(err.toString()).contains("--strategies names exact more than once; list each strategy once, and"
-                + " use --rounds N to repeat runs").contains("--warmup-steps must be at least 0, got -1");
+                + " use --rounds N to repeat runs").contains("--warmup-steps must be at least 0, got -1")
+                .contains("--plot accuracy.jpg: the plot is a PNG image; give a file name ending in .png");
     }
 
     @Test
