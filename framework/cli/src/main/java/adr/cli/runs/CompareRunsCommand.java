@@ -37,6 +37,10 @@ final class CompareRunsCommand extends ReplayingCommand {
         RunRegistry registry = registry(console);
         List<RunHistory> runs = all ? registry.runs().stream().sorted(RunHistory.OLDEST_FIRST).toList()
                 : replay.find(registry, runIds);
+        if (runs.isEmpty() && !json) {
+            console.println("No runs in " + replay.describe() + "."); // --all over an empty home: no empty table
+            return 0;
+        }
         RunComparison comparison = RunComparison.of(runs);
         if (json) {
             console.json(RunsJson.comparison(comparison));

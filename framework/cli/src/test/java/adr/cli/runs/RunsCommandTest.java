@@ -209,6 +209,10 @@ class RunsCommandTest {
         assertThat(run("runs", "compare", "exact-1", "reuse-1", "--all", "--home", home.toString()))
                 .isEqualTo(USAGE_ERROR);
         assertThat(cli.err()).contains("give either run ids or --all, not both");
+        cli.clear();
+        Path empty = java.nio.file.Files.createDirectory(home.resolve("empty"));
+        assertThat(run("runs", "compare", "--all", "--home", empty.toString())).isZero();
+        assertThat(cli.out().strip()).isEqualTo("No runs in journals under " + empty + ".");
     }
 
     @Test
