@@ -83,8 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         ResumePoint resume = null;
         if (resumeRun != null) {
             if (resumeFrom != null) {
-                throw new IllegalArgumentException("--resume RUN continues a run from its own checkpoint, --resume-from"
-                        + " DIR starts a new run from a checkpoint directory; give one of them");
+                throw bothResumes(); // before the journal is read
             }
             resume = ResumePoint.read(tracking.home, resumedRunId(), line -> System.err.println("adr: " + line));
             RecordedConfig.overlay(resolver, resume);
@@ -120,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
         var config = resolver.resolve();
         if (resume != null) {
+            if (config.resumeFrom() != null) { // resume-from in the experiment file
+                throw bothResumes();
+            }
             RecordedConfig.requireSameBatches(config, resume);
         }
         resolver.unusedReuseSettings(config).ifPresent(warning -> System.err.println("adr: warning: " + warning));
@@ -129,6 +131,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         OutputFile.requireWritable("--json", json);
         return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
+    }
+
+    private static IllegalArgumentException bothResumes() {
+        return new IllegalArgumentException("--resume RUN continues a run from its own checkpoint, --resume-from DIR"
+                + " starts a new run from a checkpoint directory; give one of them");
     }
 
     /** The run {@code --resume} names: its whole id, or a prefix of the id only it has. */

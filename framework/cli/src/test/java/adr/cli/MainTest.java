@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adr.core.data.DatasetSource;
 import adr.tracking.events.EventJson;
+import adr.tracking.events.RunStarted;
 import adr.tracking.journal.Journal;
+import adr.tracking.run.EventLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -134,6 +136,22 @@ class MainTest {
                         + " --home " + home,
                 "adr: --home " + file + " is a file; pass the directory of the run journals (default ./runs)");
         assertThat(runDirectory).isDirectoryNotContaining(p -> Files.isDirectory(p));
+    }
+
+    @Test
+    void resumeFromInTheExperimentFileIsRefusedWithResumeToo() throws Exception {
+        String runId = "20260102-090000-cccc";
+        EventJson json = new EventJson();
+        try (EventLog log = new EventLog(runId, 0, Journal.create(home, runId, json, Clock.systemUTC()),
+                java.util.List.of(), json, Clock.systemUTC(), w -> { })) {
+            log.append(new RunStarted("cifarnet", "fashion-mnist", "exact", "none", java.util.Map.of("epochs", "2"),
+                    java.util.List.of(), 2, 20, 640, 64, "host", 1, 10, false, 0, 0));
+        }
+        Path file = Files.writeString(home.resolve("exp.yaml"), "resume-from: " + home.resolve("elsewhere") + "\n");
+
+        assertThat(run("train", "--resume", runId, "--config", file.toString())).isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr: --resume RUN continues a run from its own checkpoint,"
+                + " --resume-from DIR starts a new run from a checkpoint directory; give one of them");
     }
 
     @Test
