@@ -1,6 +1,7 @@
 package adr.cli;
 
 import adr.cli.runs.RunIdPrefix;
+import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
 import adr.tracking.journal.JournalSource;
@@ -80,17 +81,36 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigResolver resolver = new ConfigResolver();
-        ResumePoint resume = null;
-        if (resumeRun != null) {
-            if (resumeFrom != null) {
-                throw bothResumes(); // before the journal is read
-            }
-            resume = ResumePoint.read(tracking.home, resumedRunId(), line -> System.err.println("adr: " + line));
-            RecordedConfig.overlay(resolver, resume);
-        }
+        ResumePoint resume = resumeRun != null ? resumed(resolver) : null;
         if (configFile != null) {
             resolver.file(configFile);
         }
+        setFlags(resolver);
+        var config = resolver.resolve();
+        if (resume != null) {
+            if (config.resumeFrom() != null) { // resume-from in the experiment file
+                throw bothResumes();
+            }
+            RecordedConfig.requireSameBatches(config, resume);
+        }
+        warnUnread(resolver, config);
+        OutputFile.requireWritable("--json", json);
+        return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
+    }
+
+    /** The run {@code --resume} names, its recorded configuration put into {@code resolver} as the start. */
+    private ResumePoint resumed(ConfigResolver resolver) {
+        if (resumeFrom != null) {
+            throw bothResumes(); // before the journal is read
+        }
+        ResumePoint resume = ResumePoint.read(tracking.home, resumedRunId(),
+                line -> System.err.println("adr: " + line));
+        RecordedConfig.overlay(resolver, resume);
+        return resume;
+    }
+
+    /** The flags given, over the file and the recorded configuration; plugin names before their options. */
+    private void setFlags(ConfigResolver resolver) {
         flag(resolver, ConfigKey.MODEL, model);
         flag(resolver, ConfigKey.DATASET, dataset);
         flag(resolver, ConfigKey.EPOCHS, epochs);
@@ -117,20 +137,15 @@ final class TrainCommand implements Callable<Integer> {
         flag(resolver, ConfigKey.STRATEGY_OPTIONS, strategyOptions);
         flag(resolver, ConfigKey.POLICY_OPTIONS, policyOptions);
         flag(resolver, ConfigKey.CLUSTERING_OPTIONS, clusteringOptions);
-        var config = resolver.resolve();
-        if (resume != null) {
-            if (config.resumeFrom() != null) { // resume-from in the experiment file
-                throw bothResumes();
-            }
-            RecordedConfig.requireSameBatches(config, resume);
-        }
+    }
+
+    /** Reuse settings given that the run's strategy does not read. */
+    private static void warnUnread(ConfigResolver resolver, ExperimentConfig config) {
         resolver.unusedReuseSettings(config).ifPresent(warning -> System.err.println("adr: warning: " + warning));
         if (!config.reuse().exact() && resolver.gaveLengthOrBits()) {
             ExperimentRunner.strategyKeys(config).flatMap(keys -> resolver.lengthOrBitsUnread(config, keys))
                     .ifPresent(warning -> System.err.println("adr: warning: " + warning));
         }
-        OutputFile.requireWritable("--json", json);
-        return new TrainingSession(System.out, System.err).run(config, json, tracking, resume);
     }
 
     private static IllegalArgumentException bothResumes() {
