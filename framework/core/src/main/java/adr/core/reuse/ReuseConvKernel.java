@@ -232,12 +232,17 @@ public final class ReuseConvKernel implements ConvKernel {
 
     /**
      * The shared per-cluster input-gradient rows (stored by column), added back onto the
-     * input positions each member row was unfolded from (the transpose of the unfold), one
-     * image per task, plane by plane: each plane is accumulated in a zero-padded scratch that
-     * stays in cache, so no bounds checks, then its interior is written straight into native
-     * memory. This measured
-     * faster than spreading the rows into the unfolded tensor and folding it with libnd4j's
-     * col2im (CifarNet conv2 at L=25: 48.6 ms for the whole phase that way).
+     * input positions each member row was unfolded from (the transpose of the unfold). Each
+     * task takes a slice of images and goes through them one input channel at a time: the
+     * channel's planes are accumulated in zero-padded scratch that stays in cache, so no
+     * bounds checks, then their interiors are written straight into native memory. Channel
+     * by channel, each table column is read for all the slice's images while it is in
+     * cache; image by image, every image read all groups' tables, which do not fit in a
+     * core's cache when the groups have many clusters (CifarNet conv2 at L=100 H=12, about
+     * 2,900 clusters per group, {@code adr bench conv}: the phase took 69-111 ms image by
+     * image, 45-54 ms channel by channel; no change at L=5 or L=25). Spreading the rows into
+     * the unfolded tensor and folding it with libnd4j's col2im was slower still (conv2 at
+     * L=25: 48.6 ms).
      */
     private INDArray foldInputGradient(float[] clusterColumns, long[] inputShape, int outH, int outW) {
         int channels = (int) inputShape[1];
@@ -249,13 +254,13 @@ public final class ReuseConvKernel implements ConvKernel {
         FloatBuffer target = grad.data().asNioFloat();
         int paddedSize = geometry.paddedSize(height) * paddedW;
         paddedPlanes.forEachSlice((int) inputShape[0], (slice, first, end) -> {
-            float[] padded = paddedPlanes.array(slice, paddedSize);
-            for (int b = first; b < end; b++) {
-                for (int c = 0; c < channels; c++) {
-                    Arrays.fill(padded, 0, paddedSize, 0f);
-                    addPlane(padded, clusterColumns, b, c, outH, outW, paddedW);
+            float[] padded = paddedPlanes.array(slice, (end - first) * paddedSize);
+            for (int c = 0; c < channels; c++) {
+                Arrays.fill(padded, 0, (end - first) * paddedSize, 0f);
+                addChannel(padded, paddedSize, clusterColumns, first, end, c, outH, outW, paddedW);
+                for (int b = first, at = 0; b < end; b++, at += paddedSize) {
                     for (int y = 0, plane = b * channels + c; y < height; y++) {
-                        target.put((plane * height + y) * width, padded, (y + p) * paddedW + p, width);
+                        target.put((plane * height + y) * width, padded, at + (y + p) * paddedW + p, width);
                     }
                 }
             }
@@ -263,19 +268,26 @@ public final class ReuseConvKernel implements ConvKernel {
         return grad;
     }
 
-    /** Adds every kernel position's share of input channel {@code c} of image {@code b} into its padded plane. */
-    private void addPlane(float[] padded, float[] clusterColumns, int b, int c, int outH, int outW, int paddedW) {
+    /**
+     * Adds every kernel position's share of input channel {@code c} into the padded planes
+     * of images {@code [first, end)}, which follow each other in {@code padded}.
+     */
+    private void addChannel(float[] padded, int paddedSize, float[] clusterColumns, int first, int end, int c,
+            int outH, int outW, int paddedW) {
         int k = geometry.kernel();
         int s = geometry.stride();
         int length = setting.subVectorLength();
+        int pixels = outH * outW;
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 int col = (c * k + ky) * k + kx;
                 int[] ids = assignments.ids(col / length);
                 int base = tables.inputGradientColumn(col / length, col % length);
-                for (int oy = 0, row = b * outH * outW; oy < outH; oy++) {
-                    for (int ox = 0, at = (oy * s + ky) * paddedW + kx; ox < outW; ox++, row++, at += s) {
-                        padded[at] += clusterColumns[base + ids[row]];
+                for (int b = first, plane = 0; b < end; b++, plane += paddedSize) {
+                    for (int oy = 0, row = b * pixels; oy < outH; oy++) {
+                        for (int ox = 0, at = plane + (oy * s + ky) * paddedW + kx; ox < outW; ox++, row++, at += s) {
+                            padded[at] += clusterColumns[base + ids[row]];
+                        }
                     }
                 }
             }

@@ -122,10 +122,13 @@ class ReuseConvKernelTest {
     }
 
     // the last two have more than FEW_GROUPS groups (12 and 23): the row-major reconstruction and sums
-    /** Batches of 5 give each core's slice of images several (uneven) images on a 2-core machine. */
+    /**
+     * Batches of 5 give each core's slice of images several (uneven) images on a 2-core
+     * machine; batches of 19 do so for the input gradient's slices too (four per core).
+     */
     @ParameterizedTest(name = "K={0}x3x3 L={1} stride {2} padding {3} batch {4}")
     @CsvSource({"2, 6, 1, 1, 2", "3, 9, 1, 0, 2", "2, 4, 2, 1, 2", "3, 5, 1, 1, 2", "4, 3, 1, 1, 2", "5, 2, 2, 0, 2",
-        "2, 6, 1, 1, 5", "5, 2, 1, 1, 5"})
+        "2, 6, 1, 1, 5", "5, 2, 1, 1, 5", "3, 5, 2, 1, 19"})
     void matchesTheDoublePrecisionReferenceForFixedAssignments(int channels, int length, int stride, int padding,
             int batch) {
         int[] shape = {batch, channels, 5, 5};
