@@ -30,13 +30,15 @@ final class ConvCommand implements Callable<Integer> {
             description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist, idx:DIR or cifar10:DIR (default ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--layer", defaultValue = "all", split = ",", description = "layer names or all (default all)")
     List<String> layers;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--batch-size", defaultValue = "64",
+            description = "images per step (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--clustering", defaultValue = "lsh", description = "clustering plugin (default ${DEFAULT-VALUE})")
@@ -64,7 +66,8 @@ final class ConvCommand implements Callable<Integer> {
     @Option(names = "--repetitions", defaultValue = "10", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int repetitions;
 
-    @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "seed of the weights, the batch drawn and the clustering (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")

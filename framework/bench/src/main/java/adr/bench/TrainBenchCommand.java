@@ -26,24 +26,34 @@ import picocli.CommandLine.Option;
                 + "compare wall time and test accuracy.")
 final class TrainBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "cifarnet", description = "default ${DEFAULT-VALUE}") String model;
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--model", defaultValue = "cifarnet",
+            description = "cifarnet or vgg-small (default ${DEFAULT-VALUE})") String model;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist, idx:DIR or cifar10:DIR (default ${DEFAULT-VALUE})")
     String dataset;
-    @Option(names = "--epochs", defaultValue = "3", description = "default ${DEFAULT-VALUE}") int epochs;
+    @Option(names = "--epochs", defaultValue = "3",
+            description = "training epochs of every run (default ${DEFAULT-VALUE})") int epochs;
     @Option(names = "--train-limit", defaultValue = "0", description = "first N training images (0 = all)")
     int trainLimit;
     @Option(names = "--test-limit", defaultValue = "0", description = "first N test images (0 = all)") int testLimit;
-    @Option(names = "--batch-size", defaultValue = "64", description = "default ${DEFAULT-VALUE}") int batchSize;
-    @Option(names = "--lr", defaultValue = "0.02", description = "default ${DEFAULT-VALUE}") double learningRate;
-    @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}") long seed;
+    @Option(names = "--batch-size", defaultValue = "64",
+            description = "images per step (default ${DEFAULT-VALUE})") int batchSize;
+    @Option(names = "--lr", defaultValue = "0.02",
+            description = "base learning rate of every run (default ${DEFAULT-VALUE})") double learningRate;
+    @Option(names = "--seed", defaultValue = "1",
+            description = "the one seed of every run (default ${DEFAULT-VALUE})") long seed;
     @Option(names = "--strategies", defaultValue = "exact,fixed,staged", split = ",",
             description = "strategies to train with, in order (default ${DEFAULT-VALUE})")
     List<String> strategies;
-    @Option(names = "--policy", defaultValue = "auto", description = "default ${DEFAULT-VALUE}") String policy;
-    @Option(names = "--clustering", defaultValue = "lsh", description = "default ${DEFAULT-VALUE}") String clustering;
-    @Option(names = "--L", defaultValue = "" + ReuseConfig.DEFAULT_LENGTH, description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--policy", defaultValue = "auto",
+            description = "reuse policy: auto, all, or a plugin's (default ${DEFAULT-VALUE})") String policy;
+    @Option(names = "--clustering", defaultValue = "lsh",
+            description = "clustering: lsh, kmeans, or a plugin's (default ${DEFAULT-VALUE})") String clustering;
+    @Option(names = "--L", defaultValue = "" + ReuseConfig.DEFAULT_LENGTH,
+            description = "sub-vector length for the fixed strategy (default ${DEFAULT-VALUE})")
     int length;
-    @Option(names = "--H", defaultValue = "" + ReuseConfig.DEFAULT_HASH_BITS, description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--H", defaultValue = "" + ReuseConfig.DEFAULT_HASH_BITS,
+            description = "hash bits for the fixed strategy (default ${DEFAULT-VALUE})")
     int hashBits;
     @Option(names = "--peer", defaultValue = "none", description = "dl4j or none (default ${DEFAULT-VALUE})")
     String peer;
