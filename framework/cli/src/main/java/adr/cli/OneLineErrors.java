@@ -43,7 +43,9 @@ public final class OneLineErrors implements CommandLine.IParameterExceptionHandl
     String line(ParameterException e) {
         String name = e.getCommandLine().getCommandSpec().qualifiedName(" ");
         String command = name.startsWith("adr") ? name : "adr " + name;
-        StringBuilder line = new StringBuilder(prefix).append(": ").append(e.getMessage().strip());
+        // picocli names a map option "option '--x'" inside its own "Value for option ..."
+        String message = e.getMessage().strip().replace("for option option '", "for option '");
+        StringBuilder line = new StringBuilder(prefix).append(": ").append(message);
         List<String> suggestions = e instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions()
                 : List.of();
         if (!suggestions.isEmpty()) {

@@ -183,6 +183,18 @@ class MainTest {
     }
 
     @Test
+    void aMapOptionWithoutKeyValueNamesTheOptionOnce() {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("train", "--sink-options", "foo")).isEqualTo(Main.USAGE_ERROR);
+
+        // picocli's own text reads "Value for option option '--sink-options'"
+        assertThat(err.toString().strip()).isEqualTo("adr: Value for option '--sink-options' (SINK.KEY=V) should be in"
+                + " KEY=VALUE[,KEY=VALUE]... format but was foo (./adr train --help lists what it takes)");
+    }
+
+    @Test
     void theHelpNamesTheLaunchersOwnCommandsToo() {
         String help = Main.commandLine().getUsageMessage();
 
