@@ -43,6 +43,10 @@ final class ConfigResolver {
 
     /** Overlays a YAML experiment file from disk. */
     ConfigResolver file(Path path) {
+        if (Files.isDirectory(path)) { // opening it works; the first read fails as if the YAML were bad
+            errors.add(path + ": is a directory; pass the experiment file (YAML) to --config");
+            return this;
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return yaml(in, path.toString());
         } catch (NoSuchFileException e) {

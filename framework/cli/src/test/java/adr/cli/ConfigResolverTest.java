@@ -152,6 +152,8 @@ class ConfigResolverTest {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(new ConfigResolver().file(missing)::resolve)
                 .hasMessageContaining(missing + ": file not found");
+        assertThatThrownBy(new ConfigResolver().file(dir)::resolve)
+                .hasMessageContaining(dir + ": is a directory; pass the experiment file (YAML) to --config");
         assertThatThrownBy(new ConfigResolver().yaml(yaml("- a\n- b\n"), "list.yaml")::resolve)
                 .hasMessageContaining("list.yaml: expected a mapping");
     }
