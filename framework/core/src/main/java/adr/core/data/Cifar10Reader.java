@@ -46,8 +46,8 @@ public final class Cifar10Reader {
     /** Checks that {@code directory} holds every file of the binary version, without reading them. */
     private static void requireFiles(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new DataException(directory, "directory not found; pass --dataset cifar10:DIR with the extracted"
-                    + " cifar-10-batches-bin directory of the CIFAR-10 binary version");
+            throw new DataException(directory, DataException.notADirectory(directory) + "; pass --dataset"
+                    + " cifar10:DIR with the extracted cifar-10-batches-bin directory of the CIFAR-10 binary version");
         }
         List<String> missing = new ArrayList<>();
         for (String file : allFiles()) {

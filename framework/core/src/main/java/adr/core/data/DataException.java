@@ -3,6 +3,7 @@ package adr.core.data;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
@@ -32,6 +33,11 @@ public final class DataException extends RuntimeException {
     /** A problem that names no file, such as an unknown dataset spec. */
     public DataException(String problemAndFix) {
         super(oneLine(problemAndFix));
+    }
+
+    /** Why {@code path}, which should be a directory, is not one: missing, or a file. */
+    static String notADirectory(Path path) {
+        return Files.exists(path) ? "is a file, not a directory" : "directory not found";
     }
 
     /** Turns an I/O failure into a one-line message; gzip failures mean a damaged download. */

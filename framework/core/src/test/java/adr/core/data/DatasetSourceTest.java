@@ -112,6 +112,16 @@ class DatasetSourceTest {
     }
 
     @Test
+    void aFileGivenAsTheIdxDirectoryIsNamedAsAFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("train-images-idx3-ubyte"), "");
+
+        DataException e = catchThrowableOfType(DataException.class, () -> DatasetSource.parse("idx:" + file).load());
+
+        assertOneLineNaming(e, file);
+        assertThat(e.getMessage()).contains("is a file, not a directory; pass --dataset idx:DIR");
+    }
+
+    @Test
     void corruptFileInsideDirectoryNamesThatFile() {
         DataFixtures.writeIdxDirectory(dir, 7, 3, true);
         Path labels = DataFixtures.write(dir.resolve("t10k-labels-idx1-ubyte.gz"),
