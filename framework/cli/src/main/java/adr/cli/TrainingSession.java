@@ -105,7 +105,9 @@ final class TrainingSession {
             }
         }
         if (kafkaSink != null && kafkaSink.undelivered() > 0) {
-            warn(kafkaSink.undelivered() + " events of run " + runId + " are not in Kafka yet; publish them with"
+            long undelivered = kafkaSink.undelivered();
+            warn(Plural.of(undelivered, "event") + " of run " + runId + (undelivered == 1 ? " is" : " are")
+                    + " not in Kafka yet; publish " + (undelivered == 1 ? "it" : "them") + " with"
                     + " ./adr runs sync " + runId + " --kafka-bootstrap " + tracking.kafkaBootstrap);
         }
         return ended;

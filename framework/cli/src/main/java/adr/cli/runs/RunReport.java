@@ -147,7 +147,7 @@ final class RunReport {
         if (run.interruption() != null) {
             var stop = run.interruption();
             section("Interruption");
-            out.println(INDENT + "signal " + stop.signal() + " after " + stop.epochsDone() + " epochs (step "
+            out.println(INDENT + "signal " + stop.signal() + " after " + Plural.of(stop.epochsDone(), "epoch") + " (step "
                     + stop.globalStep() + "), " + (stop.checkpoint() == null ? "no checkpoint"
                     : "checkpoint " + stop.checkpoint()));
         }

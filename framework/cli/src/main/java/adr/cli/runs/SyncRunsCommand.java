@@ -1,5 +1,6 @@
 package adr.cli.runs;
 
+import adr.cli.Plural;
 import adr.spi.events.Event;
 import adr.tracking.journal.JournalLayout;
 import adr.tracking.journal.JournalReader;
@@ -66,8 +67,8 @@ final class SyncRunsCommand implements Callable<Integer> {
             if (json) {
                 results.add(json(result));
             } else {
-                console.println("run " + result.runId() + ": " + result.inJournal() + " events in the journal, "
-                        + result.alreadyInTopic() + " already in " + settings.topic() + ", " + result.published()
+                console.println("run " + result.runId() + ": " + Plural.of(result.inJournal(), "event")
+                        + " in the journal, " + result.alreadyInTopic() + " already in " + settings.topic() + ", " + result.published()
                         + " published");
             }
         }

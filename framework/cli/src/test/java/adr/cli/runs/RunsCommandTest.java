@@ -3,6 +3,7 @@ package adr.cli.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adr.tracking.events.EventJson;
+import adr.tracking.events.RunInterrupted;
 import adr.tracking.events.RunStarted;
 import adr.tracking.journal.Journal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,6 +169,16 @@ class RunsCommandTest {
         assertThat(cli.out()).containsPattern("wall time +20\\.0 s \\(training 18\\.0 s\\), its last process: the run"
                 + " was resumed")
                 .containsPattern("images trained +6400 in its last process; 1 epoch, 100 steps in all");
+    }
+
+    @Test
+    void showNamesASignalStopWithItsEpochsStepAndCheckpoint() throws Exception {
+        new JournalFiles(home, "stopped-1", JournalFiles.T0.plusSeconds(9000)).add(RunsFixtures.started("exact", "none"))
+                .add(new RunInterrupted("TERM", 1, 615, "/tmp/ck"));
+
+        assertThat(run("runs", "show", "stopped-1", "--home", home.toString())).as(cli.err()).isZero();
+
+        assertThat(lines()).contains("  signal TERM after 1 epoch (step 615), checkpoint /tmp/ck");
     }
 
     @Test
