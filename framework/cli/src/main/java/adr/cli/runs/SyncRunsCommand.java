@@ -68,8 +68,8 @@ final class SyncRunsCommand implements Callable<Integer> {
                 results.add(json(result));
             } else {
                 console.println("run " + result.runId() + ": " + Plural.of(result.inJournal(), "event")
-                        + " in the journal, " + result.alreadyInTopic() + " already in " + settings.topic() + ", " + result.published()
-                        + " published");
+                        + " in the journal, " + result.alreadyInTopic() + " already in " + settings.topic() + ", "
+                        + result.published() + " published");
             }
         }
         if (json) {
