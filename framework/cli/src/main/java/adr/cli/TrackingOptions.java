@@ -6,9 +6,11 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where a run's events and metrics go and how it is recorded; shared by {@code train} and {@code demo}. */
@@ -16,6 +18,8 @@ final class TrackingOptions {
     static final String JOURNAL = "journal";
     static final String KAFKA = "kafka";
     private static final int MAX_PORT = 65_535;
+    private static final String DEFAULT_METRICS_HOST = "127.0.0.1";
+    private static final int DEFAULT_METRICS_GRACE = 15;
 
     @Option(names = "--home", paramLabel = "DIR", description = "ADR home holding run journals (default ./runs)")
     Path home = JournalLayout.DEFAULT_HOME;
@@ -49,11 +53,11 @@ final class TrackingOptions {
 
     @Option(names = "--metrics-host", paramLabel = "HOST",
             description = "address the endpoint binds to (default 127.0.0.1; 0.0.0.0 for every interface)")
-    String metricsHost = "127.0.0.1";
+    String metricsHost; // null: DEFAULT_METRICS_HOST
 
     @Option(names = "--metrics-grace", paramLabel = "S", description = "seconds the final values stay scrapable"
             + " after the run, when something has scraped the endpoint (default 15)")
-    int metricsGrace = 15;
+    Integer metricsGrace; // null: DEFAULT_METRICS_GRACE
 
     /** Refuses a metrics port, host or grace no run can use, before any data is read. */
     void requireValidMetrics() {
@@ -61,12 +65,42 @@ final class TrackingOptions {
             throw new IllegalArgumentException("--metrics-port must be a port in 1.." + MAX_PORT
                     + ", or 0 to turn the endpoint off; got " + metricsPort);
         }
-        if (metricsGrace < 0) {
+        if (metricsGrace() < 0) {
             throw new IllegalArgumentException("--metrics-grace must be 0 or more seconds, got " + metricsGrace);
         }
         if (metricsPort != 0) {
-            requireLocalAddress(metricsHost);
+            requireLocalAddress(metricsHost());
         }
+    }
+
+    /** The address the metrics endpoint binds to. */
+    String metricsHost() {
+        return metricsHost == null ? DEFAULT_METRICS_HOST : metricsHost;
+    }
+
+    /** Seconds the final metrics stay scrapable after the run. */
+    int metricsGrace() {
+        return metricsGrace == null ? DEFAULT_METRICS_GRACE : metricsGrace;
+    }
+
+    /**
+     * A warning naming the endpoint settings given with {@code --metrics-port 0}, which
+     * turns the endpoint off: accepted (a script may pass them whatever the port), but not
+     * silently ignored.
+     */
+    Optional<String> unusedMetricsSettings() {
+        if (metricsPort != 0) {
+            return Optional.empty();
+        }
+        List<String> unused = new ArrayList<>();
+        if (metricsHost != null) {
+            unused.add("--metrics-host");
+        }
+        if (metricsGrace != null) {
+            unused.add("--metrics-grace");
+        }
+        return unused.isEmpty() ? Optional.empty() : Optional.of("--metrics-port 0 turns the metrics endpoint off, so "
+                + String.join(" and ", unused) + (unused.size() == 1 ? " is" : " are") + " not used");
     }
 
     /**

@@ -69,6 +69,7 @@ final class TrainingSession {
     /** Like {@link #run}, and returns the finished run for reports built on top of it. */
     Ended train(ExperimentConfig requested, Path json, TrackingOptions tracking, ResumePoint resume) {
         tracking.requireValidMetrics();
+        tracking.unusedMetricsSettings().ifPresent(unused -> warn("warning: " + unused));
         HomeDirectory.requireWritable(tracking.home);
         KafkaSettings kafka = tracking.kafka() ? new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic) : null;
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
@@ -120,9 +121,9 @@ final class TrainingSession {
             return null;
         }
         try {
-            RunMetrics metrics = new RunMetrics(runId, pace, run::eventsWritten, kafka, tracking.metricsHost,
+            RunMetrics metrics = new RunMetrics(runId, pace, run::eventsWritten, kafka, tracking.metricsHost(),
                     tracking.metricsPort);
-            out.println("metrics on http://" + tracking.metricsHost + ":" + metrics.port() + "/metrics");
+            out.println("metrics on http://" + tracking.metricsHost() + ":" + metrics.port() + "/metrics");
             return metrics;
         } catch (IllegalArgumentException e) {
             warn(e.getMessage() + "; training goes on without metrics");
@@ -131,7 +132,7 @@ final class TrainingSession {
     }
 
     private void linger(RunMetrics metrics, TrackingOptions tracking, StopSignal stop) {
-        Duration grace = Duration.ofSeconds(tracking.metricsGrace);
+        Duration grace = Duration.ofSeconds(tracking.metricsGrace());
         if (metrics.scraped() && !grace.isZero()) {
             err.println("adr: final metrics stay scrapable for " + grace.toSeconds() + " s (--metrics-grace;"
                     + " Ctrl-C ends the wait)");

@@ -231,10 +231,19 @@ class MainTest {
                 + " (192.0.2.1) is not an address of this machine");
         otherMachine.metricsPort = 0;
         otherMachine.requireValidMetrics(); // no endpoint, no host to bind
+        assertThat(otherMachine.unusedMetricsSettings()).hasValue("--metrics-port 0 turns the metrics endpoint off,"
+                + " so --metrics-host is not used");
+        otherMachine.metricsGrace = 5;
+        assertThat(otherMachine.unusedMetricsSettings()).hasValue("--metrics-port 0 turns the metrics endpoint off,"
+                + " so --metrics-host and --metrics-grace are not used");
+        TrackingOptions off = new TrackingOptions();
+        off.metricsPort = 0;
+        assertThat(off.unusedMetricsSettings()).isEmpty();
         for (String local : new String[] {"127.0.0.1", "0.0.0.0", "localhost"}) {
             TrackingOptions ok = new TrackingOptions();
             ok.metricsHost = local;
             ok.requireValidMetrics();
+            assertThat(ok.unusedMetricsSettings()).isEmpty();
         }
     }
 
