@@ -131,7 +131,7 @@ final class RunReport {
         }
         CheckpointSaved last = run.checkpoints().get(run.checkpoints().size() - 1);
         section("Checkpoint");
-        out.println(INDENT + last.path() + " (after epoch " + last.epochsDone() + ", step " + last.globalStep() + ")");
+        out.println(INDENT + last.path() + " (after " + progress(last.globalStep(), last.epochsDone()) + ")");
     }
 
     private void outcome(RunHistory run) {
@@ -141,16 +141,23 @@ final class RunReport {
         }
         if (run.failure() != null) {
             section("Failure");
-            out.println(INDENT + run.failure().error() + ": " + run.failure().message() + " (epoch "
-                    + run.failure().epoch() + ", step " + run.failure().globalStep() + ")");
+            out.println(INDENT + run.failure().error() + ": " + run.failure().message() + " (in epoch "
+                    + run.failure().epoch() + ", after " + Plural.of(run.failure().globalStep(), "step") + ")");
         }
         if (run.interruption() != null) {
             var stop = run.interruption();
             section("Interruption");
-            out.println(INDENT + "signal " + stop.signal() + " after " + Plural.of(stop.epochsDone(), "epoch") + " (step "
-                    + stop.globalStep() + "), " + (stop.checkpoint() == null ? "no checkpoint"
-                    : "checkpoint " + stop.checkpoint()));
+            out.println(INDENT + "signal " + stop.signal() + " after " + progress(stop.globalStep(), stop.epochsDone())
+                    + "; " + (stop.checkpoint() == null ? "no checkpoint" : "checkpoint " + stop.checkpoint()));
         }
+    }
+
+    /**
+     * Steps done in all and the epochs among them, e.g. "615 steps, 1 full epoch": a step
+     * count alone next to an epoch read as a step within that epoch.
+     */
+    private static String progress(long steps, int epochsDone) {
+        return Plural.of(steps, "step") + ", " + epochsDone + " full epoch" + (epochsDone == 1 ? "" : "s");
     }
 
     /** @param resumed the run was resumed: its wall and training times are its last process's */

@@ -2,7 +2,9 @@ package adr.cli.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import adr.tracking.events.CheckpointSaved;
 import adr.tracking.events.EventJson;
+import adr.tracking.events.RunFailed;
 import adr.tracking.events.RunInterrupted;
 import adr.tracking.events.RunStarted;
 import adr.tracking.journal.Journal;
@@ -178,7 +180,19 @@ class RunsCommandTest {
 
         assertThat(run("runs", "show", "stopped-1", "--home", home.toString())).as(cli.err()).isZero();
 
-        assertThat(lines()).contains("  signal TERM after 1 epoch (step 615), checkpoint /tmp/ck");
+        assertThat(lines()).contains("  signal TERM after 615 steps, 1 full epoch; checkpoint /tmp/ck");
+    }
+
+    @Test
+    void showCountsTheStepsOfACheckpointAndAFailureInAllNotWithinTheEpoch() throws Exception {
+        new JournalFiles(home, "failed-1", JournalFiles.T0.plusSeconds(9000)).add(RunsFixtures.started("exact", "none"))
+                .add(new CheckpointSaved(2, 200, "/tmp/ck")).add(new RunFailed("TrainingDivergedException",
+                        "the loss became NaN at step 4 of epoch 3", 3, 203));
+
+        assertThat(run("runs", "show", "failed-1", "--home", home.toString())).as(cli.err()).isZero();
+
+        assertThat(lines()).contains("  /tmp/ck (after 200 steps, 2 full epochs)", "  TrainingDivergedException: the"
+                + " loss became NaN at step 4 of epoch 3 (in epoch 3, after 203 steps)");
     }
 
     @Test
