@@ -146,7 +146,8 @@ final class RunReport {
         }
         if (run.interruption() != null) {
             var stop = run.interruption();
-            section("Interruption");
+            // a resume writes no event that ends the stop, so a later state means the run went on
+            section(run.status() == RunStatus.INTERRUPTED ? "Interruption" : "Interruption (resumed since)");
             out.println(INDENT + "signal " + stop.signal() + " after " + progress(stop.globalStep(), stop.epochsDone())
                     + "; " + (stop.checkpoint() == null ? "no checkpoint" : "checkpoint " + stop.checkpoint()));
         }
