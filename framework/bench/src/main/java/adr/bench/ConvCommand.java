@@ -45,7 +45,7 @@ final class ConvCommand implements Callable<Integer> {
     String clustering;
 
     @Option(names = "--clustering-options", split = ",", paramLabel = "KEY=VALUE",
-            description = "the clustering's settings, e.g. variant=sign (./adr plugins --json lists them)")
+            description = "the clustering's settings, e.g. variant=sign (./adr plugins NAME lists them)")
     Map<String, String> clusteringOptions = new LinkedHashMap<>();
 
     @Option(names = "--L", defaultValue = "" + ReuseConfig.DEFAULT_LENGTH,

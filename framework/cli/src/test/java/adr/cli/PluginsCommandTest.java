@@ -58,6 +58,48 @@ class PluginsCommandTest {
     }
 
     @Test
+    void namedPluginsAreShownWithTheirOptions() throws Exception {
+        Path dir = tmp.resolve("plugins");
+        Path jar = PluginJars.goodPlugin(dir, "demo.jar", "demo", "demo-plugin", "demo-clusters");
+
+        int code = run("plugins", "demo-clusters", "exact", "--plugins-dir", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines().toList()).containsExactly(
+                "demo-clusters (clustering), plugin demo-plugin 1.2.3 from " + jar.toAbsolutePath(),
+                "  test clustering demo-clusters",
+                "  OPTION    TYPE     DEFAULT  DESCRIPTION",
+                "  clusters  integer        2  clusters per group",
+                "exact (strategy), plugin adr-strategies 0.1.0 from classpath",
+                "  no reuse: every convolution exact (the baseline)",
+                "  no options");
+    }
+
+    @Test
+    void jsonWithoutAFileGoesToStandardOutputInsteadOfTheTable() throws Exception {
+        int code = run("plugins", "lsh", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out.toString());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("name").asText()).isEqualTo("lsh");
+        assertThat(rows.get(0).get("config_keys").get(0).get("name").asText()).isEqualTo("variant");
+    }
+
+    @Test
+    void unknownNamesAndAPluginNameTakenAsTheJsonFileAreOneLine() {
+        assertThat(run("plugins", "lsh", "nosuch", "nope")).isEqualTo(Main.USAGE_ERROR);
+        assertThat(run("plugins", "--json", "lsh")).isEqualTo(Main.USAGE_ERROR);
+
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "adr: no plugin named nosuch, nope; known: adaptive, all, auto, budget, exact, fixed, kmeans, layers,"
+                        + " lsh, staged",
+                "adr: --json lsh: lsh is a plugin's name, taken as the JSON file; put names first (./adr plugins lsh"
+                        + " --json) or give --json a file name");
+        assertThat(Path.of("lsh")).as("no file written in the working directory").doesNotExist();
+    }
+
+    @Test
     void loadingProblemsExitWithCodeTwoOneLineEach() {
         Path dir = tmp.resolve("plugins");
         Path empty = PluginJars.jar(dir, "empty.jar", PluginJars.plugin("e", "e", 1, "e"), List.of());

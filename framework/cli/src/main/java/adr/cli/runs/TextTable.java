@@ -10,18 +10,18 @@ import java.util.regex.Pattern;
  * digits line up, everything else left. A column counts as numeric when all its cells
  * are numbers (with an optional unit) or the empty-value dash.
  */
-final class TextTable {
+public final class TextTable {
     private static final Pattern NUMBER =
             Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?( ?[%a-zA-Z/]+)?|[0-9]+/[0-9]+|-");
 
     private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = header.clone();
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("row of " + cells.length + " cells for " + header.length + " columns");
         }
@@ -34,7 +34,7 @@ final class TextTable {
     }
 
     /** Prints the table, each line indented by {@code indent}. */
-    void print(PrintWriter out, String indent) {
+    public void print(PrintWriter out, String indent) {
         print(out, indent, true);
     }
 
