@@ -3,7 +3,6 @@ package adr.tracking.run;
 import adr.core.reuse.LayerState;
 import adr.core.reuse.Phase;
 import adr.core.reuse.ReuseStats;
-import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.tracking.events.StepMetrics.LayerMetrics;
 import java.util.LinkedHashMap;
@@ -35,23 +34,5 @@ final class LayerMetricsReader {
     /** "exact" or "L=25 H=8". */
     static String setting(ReuseSetting setting) {
         return setting == null ? "exact" : "L=" + setting.subVectorLength() + " H=" + setting.hashBits();
-    }
-
-    /** "exact", or the reused parts joined by '+', e.g. "forward+weights+cache". */
-    static String scope(ReuseScope scope) {
-        if (!scope.forward()) {
-            return "exact";
-        }
-        StringBuilder s = new StringBuilder("forward");
-        if (scope.weightGradient()) {
-            s.append("+weights");
-        }
-        if (scope.inputGradient()) {
-            s.append("+input");
-        }
-        if (scope.clusterCache()) {
-            s.append("+cache");
-        }
-        return s.toString();
     }
 }

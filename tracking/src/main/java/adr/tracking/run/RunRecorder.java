@@ -114,7 +114,7 @@ public final class RunRecorder implements RunObserver {
     @Override
     public void onReuseChange(ReuseChange change) {
         log.append(new ReuseConfigChanged(change.layer(), LayerMetricsReader.setting(change.from()),
-                LayerMetricsReader.setting(change.to()), LayerMetricsReader.scope(change.scope()), change.reason(),
+                LayerMetricsReader.setting(change.to()), ReuseChange.scopeLabel(change.scope()), change.reason(),
                 epoch, change.step()));
     }
 

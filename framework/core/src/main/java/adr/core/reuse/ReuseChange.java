@@ -12,9 +12,28 @@ import adr.spi.reuse.ReuseSetting;
 public record ReuseChange(long step, String layer, ReuseSetting from, ReuseSetting to, ReuseScope scope,
         String reason) {
 
+    /** As the console and the run summary show it, with what the layer reuses: the policy may keep parts exact. */
     @Override
     public String toString() {
         return "step " + step + " " + layer + ": " + (from == null ? "exact" : from) + " -> "
-                + (to == null ? "exact" : to) + " (" + reason + ")";
+                + (to == null ? "exact" : to + " reusing " + scopeLabel(scope)) + " (" + reason + ")";
+    }
+
+    /** "exact", or the reused parts joined by '+', e.g. "forward+weights+cache" (the events' spelling). */
+    public static String scopeLabel(ReuseScope scope) {
+        if (!scope.forward()) {
+            return "exact";
+        }
+        StringBuilder s = new StringBuilder("forward");
+        if (scope.weightGradient()) {
+            s.append("+weights");
+        }
+        if (scope.inputGradient()) {
+            s.append("+input");
+        }
+        if (scope.clusterCache()) {
+            s.append("+cache");
+        }
+        return s.toString();
     }
 }
