@@ -43,15 +43,21 @@ class CrashSafetyTest {
     }
 
     private static Process train(Path home, Path log) throws IOException {
+        return child(List.of(), log, "--home", home.toString(), "--epochs", "2", "--train-limit", "1280",
+                "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1", "--metrics-port", "0");
+    }
+
+    /** {@code adr train ARGS} in a child JVM with {@code jvmOptions}, its output to {@code log}. */
+    private static Process child(List<String> jvmOptions, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "-Xmx2g"));
         String extension = System.getProperty("org.bytedeco.javacpp.platform.extension");
         if (extension != null) {
             command.add("-Dorg.bytedeco.javacpp.platform.extension=" + extension);
         }
-        command.addAll(List.of("adr.cli.Main", "train", "--home", home.toString(), "--epochs", "2", "--train-limit",
-                "1280", "--test-limit", "500", "--metrics-every", "1", "--heartbeat-seconds", "1",
-                "--metrics-port", "0"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("adr.cli.Main", "train"));
+        command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -120,6 +126,30 @@ class CrashSafetyTest {
         assertThat(resumed.startEpoch()).isEqualTo(1);
         assertThat(all.get(all.size() - 1).type()).isEqualTo("RunCompleted");
         assertThat(status(home, runId)).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    /**
+     * The launcher sets the same JavaCPP ceiling from the machine's memory; here 1 GB, which
+     * CifarNet's first training step at batch 2048 (about 2.5 GB) passes.
+     */
+    @Test
+    void aStepPastTheNativeMemoryCeilingFailsTheRunWithOneLineNamingTheBatchSize(@TempDir Path home)
+            throws Exception {
+        Path log = home.resolve("child.log");
+        Process child = child(List.of("-Dorg.bytedeco.javacpp.maxphysicalbytes=1g"), log, "--home",
+                home.toString(), "--batch-size", "2048", "--train-limit", "2048", "--test-limit", "64",
+                "--metrics-port", "0");
+        assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        assertThat(child.exitValue()).as(output).isEqualTo(Main.USAGE_ERROR);
+        assertThat(output).containsPattern("(?m)^adr: out of memory at batch size 2048 \\(evaluation batch size 64\\):"
+                + " Physical memory usage is too high: .*; lower --batch-size or --eval-batch-size and train again$")
+                .doesNotContain("\tat ");
+        String runId = new JournalSource(home).runIds().get(0);
+        assertThat(status(home, runId)).isEqualTo(RunStatus.FAILED);
+        assertThat(journal(home, runId).get(journal(home, runId).size() - 1).payload().get("error"))
+                .isEqualTo("TrainingOutOfMemoryException");
     }
 
     @Test

@@ -16,6 +16,7 @@ import adr.core.train.StepReport;
 import adr.core.train.Trainer;
 import adr.core.train.TrainingListener;
 import adr.core.train.TrainingLoop;
+import adr.core.train.TrainingOutOfMemoryException;
 import adr.core.train.TrainingPlan;
 import adr.core.train.TrainingProgress;
 import adr.core.train.TrainingResult;
@@ -113,7 +114,13 @@ public final class ExperimentRunner {
         TrainingLoop loop = new TrainingLoop(new Trainer(network, prepared.optimizer), plan, prepared.seeds,
                 Normalization.fit(train), new CompositeObserver(listeners.stream().map(RunObserver::of).toList()),
                 stop);
-        TrainingResult result = loop.run(train, test, prepared.start);
+        TrainingResult result;
+        try {
+            result = loop.run(train, test, prepared.start);
+        } catch (OutOfMemoryError e) {
+            // the step's arrays are unreachable once it unwinds, so the failure can still be recorded
+            throw new TrainingOutOfMemoryException(e, config.batchSize(), config.evalBatchSize());
+        }
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
         }
