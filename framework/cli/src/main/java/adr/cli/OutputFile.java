@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.WritableDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -33,9 +34,13 @@ public final class OutputFile {
             throw new IllegalArgumentException(option + " " + absolute + ": directory " + dir
                     + " does not exist; create it or pick another file");
         }
-        if (!Files.isWritable(dir) || Files.exists(absolute) && !Files.isWritable(absolute)) {
+        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
             throw new IllegalArgumentException(option + " " + absolute + ": not writable; pick another file");
         }
+        WritableDirectory.problem(dir).ifPresent(problem -> {
+            throw new IllegalArgumentException(option + " " + absolute + ": no file can be created in " + dir + " ("
+                    + problem + "); pick another directory");
+        });
     }
 
     /**

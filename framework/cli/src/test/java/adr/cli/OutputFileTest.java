@@ -2,6 +2,7 @@ package adr.cli;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,5 +28,13 @@ class OutputFileTest {
                 + ": directory " + missing.getParent() + " does not exist; create it or pick another file");
         assertThatThrownBy(() -> OutputFile.requireWritable("--plot", dir))
                 .hasMessage("--plot " + dir + ": is a directory; give a file name");
+    }
+
+    @Test
+    void aDirectoryWhereNoFileCanBeCreatedIsRefusedEvenForRoot() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+        assertThatThrownBy(() -> OutputFile.requireWritable("--json", Path.of("/proc/x.json")))
+                .hasMessageStartingWith("--json /proc/x.json: no file can be created in /proc (")
+                .hasMessageEndingWith("); pick another directory");
     }
 }

@@ -39,7 +39,7 @@ public final class HomeDirectory {
     }
 
     private static void requireNotFileOrRun(Path home) {
-        if (Files.isRegularFile(home)) {
+        if (Files.exists(home) && !Files.isDirectory(home)) { // a regular file, or a device such as /dev/null
             throw new IllegalArgumentException("--home " + home + " is a file; pass the directory of the run journals"
                     + " (default ./runs)");
         }

@@ -1,5 +1,6 @@
 package adr.core.checkpoint;
 
+import adr.core.WritableDirectory;
 import adr.core.train.TrainingProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +65,8 @@ public final class CheckpointStore {
 
     /**
      * Refuses a directory {@link #save} would refuse, before any training: a file, a
-     * directory of other files, or a path below a file. Creates nothing.
+     * directory of other files, a path below a file, or one below a directory where no file
+     * can be created. Leaves nothing behind (the write probe is deleted).
      */
     public static void requireUsable(Path dir) {
         Path target = dir.toAbsolutePath().normalize();
@@ -76,6 +78,13 @@ public final class CheckpointStore {
         if (ancestor != null && !Files.isDirectory(ancestor)) {
             throw new CheckpointException(target, "lies below " + ancestor
                     + ", which is a file; choose a new or empty directory for checkpoints");
+        }
+        Path writable = ancestor;
+        if (writable != null) {
+            WritableDirectory.problem(writable).ifPresent(problem -> {
+                throw new CheckpointException(target, "no file can be created in " + writable + " (" + problem
+                        + "); choose a writable directory for checkpoints");
+            });
         }
     }
 

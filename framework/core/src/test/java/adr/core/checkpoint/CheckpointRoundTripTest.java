@@ -149,6 +149,11 @@ class CheckpointRoundTripTest {
                 .hasMessage(file.resolve("ckpt/epoch") + ": lies below " + file
                         + ", which is a file; choose a new or empty directory for checkpoints");
         assertThatThrownBy(() -> CheckpointStore.requireUsable(foreign)).hasMessageContaining("[a.csv]");
+        if (Files.isDirectory(Path.of("/proc/self"))) { // no file can be created there, even by root
+            assertThatThrownBy(() -> CheckpointStore.requireUsable(Path.of("/proc/adr-ckpt")))
+                    .hasMessageStartingWith("/proc/adr-ckpt: no file can be created in /proc (")
+                    .hasMessageEndingWith("); choose a writable directory for checkpoints");
+        }
         CheckpointStore.requireUsable(tmp.resolve("new/ckpt"));
         assertThat(tmp.resolve("new")).as("nothing created").doesNotExist();
         Path saved = tmp.resolve("ckpt");
