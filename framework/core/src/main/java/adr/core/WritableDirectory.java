@@ -1,7 +1,10 @@
 package adr.core;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,8 +23,20 @@ public final class WritableDirectory {
         try {
             Files.delete(Files.createTempFile(dir, ".adr-write-probe", null));
             return Optional.empty();
+        } catch (FileSystemException e) {
+            return Optional.of(reason(e)); // its message would name the probe file, not the problem
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason(); // such as "Read-only file system"
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
     }
 }
