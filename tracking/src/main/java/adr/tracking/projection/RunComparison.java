@@ -12,25 +12,28 @@ import java.util.stream.Collectors;
 
 /**
  * Runs side by side: what reuse each ran with, what it cost and what it reached, and the
- * wall time saved against the exact run among them (the paper's headline number).
+ * wall time saved against an exact run among them (the paper's headline number).
  *
- * <p>Time saved is only computed where the two wall times measure the same thing: the
- * run trained the same work as the baseline (model, dataset, training images and steps)
- * and neither was resumed, since a resumed run's wall time covers its last process only.
- * Every run left without one for those reasons gets a note saying why.
+ * <p>Time saved is only computed where the two wall times measure the same thing: each
+ * run is set against the first exact run among them that trained the same work (model,
+ * dataset, training images and steps), and neither was resumed, since a resumed run's
+ * wall time covers its last process only. Every run left without one for those reasons
+ * gets a note saying why.
  *
  * @param rows one per run, in the order given
- * @param baseline the exact run time saved is measured against: the first run with the
- *     {@value #EXACT} strategy that completed in one process; empty when there is none
+ * @param baselines the exact runs time saved is measured against, one per work trained:
+ *     the first run of that work with the {@value #EXACT} strategy that completed in one
+ *     process; empty when there is none
  * @param notes why a completed run has no time saved, one line per such run
  */
-public record RunComparison(List<Row> rows, Optional<String> baseline, List<String> notes) {
+public record RunComparison(List<Row> rows, List<Baseline> baselines, List<String> notes) {
     /** The strategy, and the setting, of a run that computes every convolution exactly. */
     public static final String EXACT = "exact";
     private static final String FIXED = "fixed";
 
     public RunComparison {
         rows = List.copyOf(rows);
+        baselines = List.copyOf(baselines);
         notes = List.copyOf(notes);
     }
 
@@ -41,43 +44,52 @@ public record RunComparison(List<Row> rows, Optional<String> baseline, List<Stri
      *     {@value #EXACT} when the run never reused
      * @param meanRemainingRatio mean r_c over layers (1 when exact)
      * @param timeSaved {@code 1 - wall / wall of the baseline}; empty without a baseline or a wall time
+     * @param baseline the exact run {@code timeSaved} is measured against; empty without one
      */
     public record Row(String runId, RunStatus status, String strategy, String clustering, String setting,
             OptionalDouble meanRemainingRatio, OptionalDouble wallSeconds, OptionalDouble imagesPerSecond,
-            OptionalDouble finalAccuracy, OptionalDouble timeSaved) {
+            OptionalDouble finalAccuracy, OptionalDouble timeSaved, Optional<String> baseline) {
+    }
+
+    /** An exact run that times are measured against, and the work it trained ("cifarnet on ..., 200 steps ..."). */
+    public record Baseline(String runId, String work) {
     }
 
     public static RunComparison of(List<RunHistory> runs) {
-        Optional<RunHistory> baseline = runs.stream()
-                .filter(r -> EXACT.equals(r.strategy()) && r.result() != null && r.resumedAt().isEmpty()).findFirst();
+        Map<String, RunHistory> exactByWork = new LinkedHashMap<>();
+        runs.stream().filter(r -> EXACT.equals(r.strategy()) && r.start() != null && r.result() != null
+                && r.resumedAt().isEmpty()).forEach(r -> exactByWork.putIfAbsent(work(r), r));
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (RunHistory run : runs) {
             OptionalDouble wall = run.result() == null ? OptionalDouble.empty()
                     : OptionalDouble.of(run.result().wallSeconds());
-            Optional<String> refusal = baseline.flatMap(b -> incomparable(run, b));
+            Optional<RunHistory> baseline = Optional.ofNullable(exactByWork.get(work(run)));
+            Optional<String> refusal = exactByWork.isEmpty() ? Optional.empty() : incomparable(run, baseline);
             refusal.filter(reason -> wall.isPresent()).ifPresent(notes::add);
-            OptionalDouble saved = baseline.isPresent() && wall.isPresent() && refusal.isEmpty()
-                    && baseline.get().result().wallSeconds() > 0
+            boolean comparable = refusal.isEmpty() && baseline.isPresent() && wall.isPresent()
+                    && baseline.get().result().wallSeconds() > 0;
+            OptionalDouble saved = comparable
                     ? OptionalDouble.of(1 - wall.getAsDouble() / baseline.get().result().wallSeconds())
                     : OptionalDouble.empty();
             rows.add(new Row(run.runId(), run.status(), run.strategy(), run.clustering(), setting(run),
-                    meanRemainingRatio(run), wall, imagesPerSecond(run), run.finalAccuracy(), saved));
+                    meanRemainingRatio(run), wall, imagesPerSecond(run), run.finalAccuracy(), saved,
+                    comparable ? baseline.map(RunHistory::runId) : Optional.empty()));
         }
-        return new RunComparison(rows, baseline.map(RunHistory::runId), notes);
+        List<Baseline> baselines = exactByWork.entrySet().stream()
+                .map(e -> new Baseline(e.getValue().runId(), e.getKey())).toList();
+        return new RunComparison(rows, baselines, notes);
     }
 
-    /** Why {@code run}'s wall time cannot be set against the baseline's, if it cannot. */
-    static Optional<String> incomparable(RunHistory run, RunHistory baseline) {
+    /** Why {@code run}'s wall time cannot be set against an exact run's, if it cannot. */
+    static Optional<String> incomparable(RunHistory run, Optional<RunHistory> sameWork) {
         if (!run.resumedAt().isEmpty()) {
             return Optional.of(run.runId() + ": no time saved: it was resumed, and its wall time covers only its"
                     + " last process");
         }
-        String work = work(run);
-        String baselineWork = work(baseline);
-        if (!work.equals(baselineWork)) {
-            return Optional.of(run.runId() + ": no time saved: it trained other work than " + baseline.runId() + " ("
-                    + work + " against " + baselineWork + ")");
+        if (sameWork.isEmpty()) {
+            return Optional.of(run.runId() + ": no time saved: no exact run among them trained the same work ("
+                    + work(run) + ")");
         }
         return Optional.empty();
     }

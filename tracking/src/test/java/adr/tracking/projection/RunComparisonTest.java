@@ -41,7 +41,7 @@ class RunComparisonTest {
 
         RunComparison comparison = RunComparison.of(histories(reuse, exact, running));
 
-        assertThat(comparison.baseline()).contains("exact");
+        assertThat(comparison.baselines()).extracting(RunComparison.Baseline::runId).containsExactly("exact");
         RunComparison.Row r = comparison.rows().get(0);
         assertThat(r.runId()).isEqualTo("reuse");
         assertThat(r.setting()).isEqualTo("L=25 H=8");
@@ -50,6 +50,7 @@ class RunComparisonTest {
         assertThat(r.imagesPerSecond()).isEqualTo(OptionalDouble.of(25));
         assertThat(r.finalAccuracy()).isEqualTo(OptionalDouble.of(0.84));
         assertThat(r.timeSaved().getAsDouble()).isCloseTo(0.6, within(1e-12));
+        assertThat(r.baseline()).contains("exact");
         RunComparison.Row e = comparison.rows().get(1);
         assertThat(e.setting()).isEqualTo("exact");
         assertThat(e.timeSaved().getAsDouble()).isZero();
@@ -79,8 +80,9 @@ class RunComparisonTest {
 
         RunComparison comparison = RunComparison.of(histories(a, b));
 
-        assertThat(comparison.baseline()).isEmpty();
+        assertThat(comparison.baselines()).isEmpty();
         assertThat(comparison.rows()).allSatisfy(row -> assertThat(row.timeSaved()).isEmpty());
+        assertThat(comparison.notes()).isEmpty();
     }
 
     @Test
@@ -95,14 +97,36 @@ class RunComparisonTest {
 
         RunComparison comparison = RunComparison.of(histories(exactResumed, exact, resumed, longer, same));
 
-        assertThat(comparison.baseline()).contains("exact");
+        assertThat(comparison.baselines()).extracting(RunComparison.Baseline::runId).containsExactly("exact");
         assertThat(comparison.rows()).extracting(RunComparison.Row::timeSaved).containsExactly(OptionalDouble.empty(),
                 OptionalDouble.of(0), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(0.5));
         assertThat(comparison.notes()).containsExactly(
                 "exact-resumed: no time saved: it was resumed, and its wall time covers only its last process",
                 "resumed: no time saved: it was resumed, and its wall time covers only its last process",
-                "longer: no time saved: it trained other work than exact (cifarnet on fashion-mnist, 400 steps over"
-                        + " 1000 images against cifarnet on fashion-mnist, 200 steps over 1000 images)");
+                "longer: no time saved: no exact run among them trained the same work (cifarnet on fashion-mnist,"
+                        + " 400 steps over 1000 images)");
+    }
+
+    @Test
+    void eachRunIsSetAgainstTheFirstExactRunOfItsOwnWork() {
+        TestRun shortExact = new TestRun("short-exact").add(started("exact", false)).add(completed(0.8, 100, 1.0));
+        TestRun longExact = new TestRun("long-exact").add(started("exact", false, 400)).add(completed(0.85, 200, 1.0));
+        TestRun longExactAgain = new TestRun("long-exact-2").add(started("exact", false, 400))
+                .add(completed(0.85, 220, 1.0));
+        TestRun longReuse = new TestRun("long-reuse").add(started("fixed", false, 400)).add(completed(0.84, 150, 0.3));
+        TestRun shortReuse = new TestRun("short-reuse").add(started("fixed", false)).add(completed(0.79, 50, 0.3));
+
+        RunComparison comparison = RunComparison.of(histories(shortExact, longExact, longExactAgain, longReuse,
+                shortReuse));
+
+        assertThat(comparison.baselines()).containsExactly(
+                new RunComparison.Baseline("short-exact", "cifarnet on fashion-mnist, 200 steps over 1000 images"),
+                new RunComparison.Baseline("long-exact", "cifarnet on fashion-mnist, 400 steps over 1000 images"));
+        assertThat(comparison.rows()).extracting(row -> row.baseline().orElseThrow()).containsExactly("short-exact",
+                "long-exact", "long-exact", "long-exact", "short-exact");
+        assertThat(comparison.rows()).extracting(row -> row.timeSaved().getAsDouble()).containsExactly(0.0, 0.0,
+                1 - 220.0 / 200, 0.25, 0.5);
+        assertThat(comparison.notes()).isEmpty();
     }
 
     @Test

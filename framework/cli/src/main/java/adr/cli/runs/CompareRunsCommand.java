@@ -3,6 +3,7 @@ package adr.cli.runs;
 import adr.tracking.projection.RunComparison;
 import adr.tracking.projection.RunHistory;
 import adr.tracking.projection.RunRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,23 +47,47 @@ final class CompareRunsCommand extends ReplayingCommand {
             console.json(RunsJson.comparison(comparison));
             return 0;
         }
-        table(comparison).print(console.out(), "");
+        boolean severalBaselines = comparison.baselines().size() > 1;
+        table(comparison, severalBaselines).print(console.out(), "");
         console.println("");
-        console.println(comparison.baseline().map(id -> "Time saved is 1 - wall / wall of the exact run " + id + ".")
-                .orElse("No exact run among them completed in one process, so no time saved; compare with one"
-                        + " trained with --strategy exact."));
+        footer(comparison).forEach(console::println);
         comparison.notes().forEach(console::println);
         return 0;
     }
 
-    private static TextTable table(RunComparison comparison) {
-        TextTable table = new TextTable("RUN", "STATUS", "STRATEGY", "CLUSTERING", "L, H", "MEAN r_c", "WALL",
-                "IMAGES/S", "ACCURACY", "TIME SAVED");
+    /** Against which exact run the time saved is measured: one, or one per work trained. */
+    private static List<String> footer(RunComparison comparison) {
+        List<RunComparison.Baseline> baselines = comparison.baselines();
+        if (baselines.isEmpty()) {
+            return List.of("No exact run among them completed in one process, so no time saved; compare with one"
+                    + " trained with --strategy exact.");
+        }
+        if (baselines.size() == 1) {
+            return List.of("Time saved is 1 - wall / wall of the exact run " + baselines.get(0).runId() + ".");
+        }
+        List<String> lines = new ArrayList<>(List.of("Time saved is 1 - wall / wall of the exact run that trained"
+                + " the same work (column AGAINST):"));
+        baselines.forEach(b -> lines.add("  " + b.runId() + ": " + b.work()));
+        return lines;
+    }
+
+    /** @param againstColumn name each row's exact run: there is more than one */
+    private static TextTable table(RunComparison comparison, boolean againstColumn) {
+        List<String> header = new ArrayList<>(List.of("RUN", "STATUS", "STRATEGY", "CLUSTERING", "L, H", "MEAN r_c",
+                "WALL", "IMAGES/S", "ACCURACY", "TIME SAVED"));
+        if (againstColumn) {
+            header.add("AGAINST");
+        }
+        TextTable table = new TextTable(header.toArray(String[]::new));
         for (RunComparison.Row row : comparison.rows()) {
-            table.row(row.runId(), row.status().name(), row.strategy(), row.clustering(), row.setting(),
-                    Cells.number(row.meanRemainingRatio(), 3, ""), Cells.number(row.wallSeconds(), 1, " s"),
-                    Cells.number(row.imagesPerSecond(), 0, ""), Cells.number(row.finalAccuracy(), 4, ""),
-                    Cells.percent(row.timeSaved()));
+            List<String> cells = new ArrayList<>(List.of(row.runId(), row.status().name(), row.strategy(),
+                    row.clustering(), row.setting(), Cells.number(row.meanRemainingRatio(), 3, ""),
+                    Cells.number(row.wallSeconds(), 1, " s"), Cells.number(row.imagesPerSecond(), 0, ""),
+                    Cells.number(row.finalAccuracy(), 4, ""), Cells.percent(row.timeSaved())));
+            if (againstColumn) {
+                cells.add(row.baseline().orElse("-"));
+            }
+            table.row(cells.toArray(String[]::new));
         }
         return table;
     }

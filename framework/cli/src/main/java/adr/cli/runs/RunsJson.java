@@ -55,7 +55,12 @@ final class RunsJson {
 
     static Map<String, Object> comparison(RunComparison comparison) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("baseline", comparison.baseline().orElse(null));
+        json.put("baselines", comparison.baselines().stream().map(b -> {
+            Map<String, Object> baseline = new LinkedHashMap<>();
+            baseline.put("run_id", b.runId());
+            baseline.put("work", b.work());
+            return baseline;
+        }).toList());
         json.put("runs", comparison.rows().stream().map(RunsJson::row).toList());
         json.put("notes", comparison.notes());
         return json;
@@ -73,6 +78,7 @@ final class RunsJson {
         json.put("images_per_second", Cells.orNull(row.imagesPerSecond()));
         json.put("final_accuracy", Cells.orNull(row.finalAccuracy()));
         json.put("time_saved", Cells.orNull(row.timeSaved()));
+        json.put("baseline", row.baseline().orElse(null));
         return json;
     }
 

@@ -153,6 +153,28 @@ class RunsCommandTest {
     }
 
     @Test
+    void compareAllSetsEachRunAgainstTheExactRunOfItsOwnWorkNamedInAColumn() throws Exception {
+        RunStarted shortRun = RunsFixtures.started("exact", "none");
+        RunStarted longRun = new RunStarted(shortRun.model(), shortRun.dataset(), "exact", "none", shortRun.config(),
+                List.of(), 2, 200, 6400, 1000, "trainer-7", 4244, 30, false, 0, 0);
+        new JournalFiles(home, "long-exact", JournalFiles.T0.plusSeconds(9000)).add(longRun)
+                .add(RunsFixtures.completed(0.86, 200.0, 1000.0, Map.of()));
+
+        int code = run("runs", "compare", "exact-1", "long-exact", "reuse-1", "--home", home.toString());
+
+        assertThat(code).as(cli.err()).isZero();
+        List<String> lines = lines();
+        assertThat(lines.get(0)).endsWith("TIME SAVED  AGAINST");
+        assertThat(lines.get(1)).startsWith("exact-1").endsWith("0.0%  exact-1");
+        assertThat(lines.get(2)).startsWith("long-exact").endsWith("0.0%  long-exact");
+        assertThat(lines.get(3)).startsWith("reuse-1").endsWith("60.0%  exact-1");
+        assertThat(lines.subList(5, 8)).containsExactly(
+                "Time saved is 1 - wall / wall of the exact run that trained the same work (column AGAINST):",
+                "  exact-1: cifarnet on fashion-mnist, 100 steps over 6400 images",
+                "  long-exact: cifarnet on fashion-mnist, 200 steps over 6400 images");
+    }
+
+    @Test
     void aResumedRunsWallTimeIsNamedAsItsLastProcesssInCompareAndShow() throws Exception {
         RunStarted resumed = RunsFixtures.started("fixed", "lsh");
         resumed = new RunStarted(resumed.model(), resumed.dataset(), resumed.strategy(), resumed.clustering(),
@@ -263,7 +285,8 @@ class RunsCommandTest {
 
         assertThat(code).as(cli.err()).isZero();
         JsonNode comparison = new ObjectMapper().readTree(cli.out());
-        assertThat(comparison.get("baseline").asText()).isEqualTo("exact-1");
+        assertThat(comparison.get("baselines").get(0).get("run_id").asText()).isEqualTo("exact-1");
+        assertThat(comparison.get("runs").get(0).get("baseline").asText()).isEqualTo("exact-1");
         assertThat(comparison.get("runs").get(0).get("time_saved").asDouble()).isCloseTo(0.6,
                 org.assertj.core.data.Offset.offset(1e-12));
         assertThat(comparison.get("runs").get(0).get("mean_remaining_ratio").asDouble()).isCloseTo(0.3,
