@@ -105,13 +105,19 @@ final class TrainingSession {
                 }
             }
         }
-        if (kafkaSink != null && kafkaSink.undelivered() > 0) {
-            long undelivered = kafkaSink.undelivered();
+        if (kafkaSink != null) {
+            warnUndelivered(kafkaSink.undelivered(), runId, tracking);
+        }
+        return ended;
+    }
+
+    /** Events the Kafka sink could not deliver before closing are in the journal; say how to publish them. */
+    private void warnUndelivered(long undelivered, String runId, TrackingOptions tracking) {
+        if (undelivered > 0) {
             warn(Plural.of(undelivered, "event") + " of run " + runId + (undelivered == 1 ? " is" : " are")
                     + " not in Kafka yet; publish " + (undelivered == 1 ? "it" : "them") + " with"
                     + " ./adr runs sync " + runId + " --kafka-bootstrap " + tracking.kafkaBootstrap);
         }
-        return ended;
     }
 
     /** The metrics endpoint, or null when turned off or its port is taken (training goes on without it). */

@@ -114,19 +114,23 @@ public final class ExperimentRunner {
         TrainingLoop loop = new TrainingLoop(new Trainer(network, prepared.optimizer), plan, prepared.seeds,
                 Normalization.fit(train), new CompositeObserver(listeners.stream().map(RunObserver::of).toList()),
                 stop);
-        TrainingResult result;
-        try {
-            result = loop.run(train, test, prepared.start);
-        } catch (OutOfMemoryError e) {
-            // the step's arrays are unreachable once it unwinds, so the failure can still be recorded
-            throw new TrainingOutOfMemoryException(e, config.batchSize(), config.evalBatchSize());
-        }
+        TrainingResult result = runLoop(loop, prepared);
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
         }
         ReuseSummary summary = reuse == null ? ReuseSummary.EXACT
                 : new ReuseSummary(reuse.meanRemainingRatio(), reuse.changes());
         return new ExperimentOutcome(config, result, train.size(), test.size(), network.parameterCount(), summary);
+    }
+
+    /** The training loop's run; memory the machine cannot give becomes a failure the run can record. */
+    private static TrainingResult runLoop(TrainingLoop loop, PreparedExperiment prepared) {
+        try {
+            return loop.run(prepared.train, prepared.test, prepared.start);
+        } catch (OutOfMemoryError e) {
+            // the step's arrays are unreachable once it unwinds, so the failure can still be recorded
+            throw new TrainingOutOfMemoryException(e, prepared.config.batchSize(), prepared.config.evalBatchSize());
+        }
     }
 
     private void reuseChanged(ReuseChange change) {
