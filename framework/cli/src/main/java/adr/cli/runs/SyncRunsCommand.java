@@ -50,7 +50,7 @@ final class SyncRunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == (runId != null)) {
-            throw new IllegalArgumentException("give either a run id or --all; see the runs with ./adr runs list");
+            throw new IllegalArgumentException("give either a run id or --all; see the runs with " + listCommand());
         }
         KafkaSettings settings = kafka.settings("runs sync");
         HomeDirectory.requireReadable(home);
@@ -83,16 +83,20 @@ final class SyncRunsCommand implements Callable<Integer> {
             return new JournalSource(home).runIds();
         }
         List<String> matches = RunIdPrefix.matches(new JournalSource(home).runIds(), runId);
-        String listCommand = "./adr runs list" + (home.equals(JournalLayout.DEFAULT_HOME) ? "" : " --home " + home);
         if (matches.isEmpty()) {
             throw new IllegalArgumentException("unknown run '" + runId + "': no journal at "
-                    + JournalLayout.journalFile(home, runId) + "; see the known runs with " + listCommand);
+                    + JournalLayout.journalFile(home, runId) + "; see the known runs with " + listCommand());
         }
         if (matches.size() > 1) {
             throw new IllegalArgumentException(RunIdPrefix.ambiguous(runId, matches) + "; see the known runs with "
-                    + listCommand);
+                    + listCommand());
         }
         return matches;
+    }
+
+    /** The {@code runs list} command for the journals this command reads. */
+    private String listCommand() {
+        return "./adr runs list" + (home.equals(JournalLayout.DEFAULT_HOME) ? "" : " --home " + home);
     }
 
     private static Map<String, Object> json(KafkaSync.SyncResult result) {

@@ -342,7 +342,7 @@ class RunsCommandTest {
         assertThat(run("runs", "sync", "--home", home.toString(), "--kafka-bootstrap", "127.0.0.1:9")).isEqualTo(
                 USAGE_ERROR);
         assertThat(cli.err().strip()).isEqualTo("adr: give either a run id or --all; see the runs with"
-                + " ./adr runs list");
+                + " ./adr runs list --home " + home);
         cli.clear();
 
         // the unknown run is found before any broker is contacted
