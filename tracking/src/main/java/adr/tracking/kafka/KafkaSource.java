@@ -14,7 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * offset; a missing topic means no events and one warning.
  */
 public final class KafkaSource implements EventSource {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the broker may stay silent before a replay fails. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaSettings settings;
     private final Duration timeout;

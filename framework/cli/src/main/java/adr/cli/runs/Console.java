@@ -25,6 +25,12 @@ record Console(PrintWriter out, PrintWriter err) {
         err.flush();
     }
 
+    /** A line about what the command is doing, on {@code err} like the warnings. */
+    void note(String message) {
+        err.println("adr: " + message);
+        err.flush();
+    }
+
     void json(Object value) {
         try {
             out.println(JSON.writeValueAsString(value));

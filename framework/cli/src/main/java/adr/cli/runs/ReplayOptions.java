@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -38,10 +37,15 @@ final class ReplayOptions {
      * Every run the source knows. Journals tell whether a run's writer still holds its lock;
      * Kafka cannot, so there a run's heartbeat age decides whether it was abandoned.
      */
-    RunRegistry replay(Clock clock, Consumer<String> warnings) {
+    RunRegistry replay(Clock clock, Consumer<String> warnings, Consumer<String> notices) {
         Path at = home();
-        Predicate<String> writerAlive = isKafka() ? null : runId -> JournalSource.writerAlive(at, runId);
-        return RunRegistry.replay(eventSource(), warnings, clock, writerAlive);
+        if (!isKafka()) {
+            return RunRegistry.replay(eventSource(), warnings, clock, runId -> JournalSource.writerAlive(at, runId));
+        }
+        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, notices, "reading Kafka topic " + kafka.topic() + " at " + kafka.bootstrap + " (up to "
+                + KafkaSource.DEFAULT_TIMEOUT.toSeconds() + " s if the broker does not answer)...")) {
+            return RunRegistry.replay(eventSource(), warnings, clock, null);
+        }
     }
 
     /**

@@ -24,6 +24,6 @@ abstract class ReplayingCommand implements Callable<Integer> {
 
     /** The registry replayed from the chosen source; problems go to the console as warnings. */
     RunRegistry registry(Console console) {
-        return replay.replay(parent.clock(), console::warn);
+        return replay.replay(parent.clock(), console::warn, console::note);
     }
 }

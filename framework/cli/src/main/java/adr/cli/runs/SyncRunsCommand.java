@@ -6,6 +6,7 @@ import adr.tracking.journal.JournalLayout;
 import adr.tracking.journal.JournalReader;
 import adr.tracking.journal.JournalSource;
 import adr.tracking.kafka.KafkaSettings;
+import adr.tracking.kafka.KafkaSource;
 import adr.tracking.kafka.KafkaSync;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class SyncRunsCommand implements Callable<Integer> {
         }
         for (String id : ids) {
             List<Event> events = JournalReader.read(JournalLayout.journalFile(home, id), console::warn);
-            KafkaSync.SyncResult result = sync.sync(id, events);
+            KafkaSync.SyncResult result = sync(sync, settings, id, events, console);
             if (json) {
                 results.add(json(result));
             } else {
@@ -76,6 +77,16 @@ final class SyncRunsCommand implements Callable<Integer> {
             console.json(results);
         }
         return 0;
+    }
+
+    /** One run's sync, announced when the broker is slow to answer. */
+    private static KafkaSync.SyncResult sync(KafkaSync sync, KafkaSettings settings, String runId, List<Event> events,
+            Console console) {
+        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, console::note, "syncing run " + runId + " with Kafka topic "
+                + settings.topic() + " at " + settings.bootstrap() + " (up to " + KafkaSource.DEFAULT_TIMEOUT.toSeconds()
+                + " s if the broker does not answer)...")) {
+            return sync.sync(runId, events);
+        }
     }
 
     private List<String> runIds() {
