@@ -42,8 +42,9 @@ final class ReplayOptions {
         if (!isKafka()) {
             return RunRegistry.replay(eventSource(), warnings, clock, runId -> JournalSource.writerAlive(at, runId));
         }
-        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, notices, "reading Kafka topic " + kafka.topic() + " at " + kafka.bootstrap + " (up to "
-                + KafkaSource.DEFAULT_TIMEOUT.toSeconds() + " s if the broker does not answer)...")) {
+        String waiting = "reading Kafka topic " + kafka.topic() + " at " + kafka.bootstrap + " (up to "
+                + KafkaSource.DEFAULT_TIMEOUT.toSeconds() + " s if the broker does not answer)...";
+        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, notices, waiting)) {
             return RunRegistry.replay(eventSource(), warnings, clock, null);
         }
     }

@@ -82,9 +82,10 @@ final class SyncRunsCommand implements Callable<Integer> {
     /** One run's sync, announced when the broker is slow to answer. */
     private static KafkaSync.SyncResult sync(KafkaSync sync, KafkaSettings settings, String runId, List<Event> events,
             Console console) {
-        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, console::note, "syncing run " + runId + " with Kafka topic "
-                + settings.topic() + " at " + settings.bootstrap() + " (up to " + KafkaSource.DEFAULT_TIMEOUT.toSeconds()
-                + " s if the broker does not answer)...")) {
+        String waiting = "syncing run " + runId + " with Kafka topic " + settings.topic() + " at "
+                + settings.bootstrap() + " (up to " + KafkaSource.DEFAULT_TIMEOUT.toSeconds() + " s if the broker does"
+                + " not answer)...";
+        try (SlowNotice notice = new SlowNotice(SlowNotice.DELAY, console::note, waiting)) {
             return sync.sync(runId, events);
         }
     }
