@@ -27,7 +27,8 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line of every command but the launcher's own; public for the tests that parse the docs. */
+    public static CommandLine commandLine() {
         return OneLineErrors.install(new CommandLine(new Main()), "adr", Main::isUserError);
     }
 
