@@ -73,7 +73,8 @@ final class TrainingSession {
         HomeDirectory.requireWritable(tracking.home);
         KafkaSettings kafka = tracking.kafka() ? new KafkaSettings(tracking.kafkaBootstrap, tracking.kafkaTopic) : null;
         String runId = resume != null ? resume.runId() : new RunIds(clock, RandomGenerator.getDefault()).next();
-        ExperimentConfig config = withRunCheckpoints(requested, tracking.home, runId, resume);
+        ExperimentConfig checkpointed = withRunCheckpoints(requested, tracking.home, runId, resume);
+        ExperimentConfig config = checkpointed.withReuse(checkpointed.reuse().withPluginsDirResolved());
         // bad names, options, data and checkpoints are refused before a run is opened: the history gets
         // no runs that never started, and a resumed run no failure of a resume that never began
         PluginSinks.Chosen chosenSinks = PluginSinks.choose(tracking.pluginSinks(), tracking.sinkOptions,

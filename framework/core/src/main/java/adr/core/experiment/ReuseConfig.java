@@ -1,5 +1,7 @@
 package adr.core.experiment;
 
+import adr.core.plugins.PluginLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +47,19 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
     /** The same choices with another strategy. */
     public ReuseConfig withStrategy(String other) {
         return new ReuseConfig(other, policy, clustering, subVectorLength, hashBits, pluginsDir, options);
+    }
+
+    /**
+     * The same choices with the plugins directory as an absolute path, the default
+     * {@code ./plugins} included when it exists: the run records where its jars were, so a
+     * resume from another working directory loads the same ones (it looked in its own
+     * {@code ./plugins} and reported a plugin the run had used as unknown).
+     */
+    public ReuseConfig withPluginsDirResolved() {
+        Path dir = pluginsDir != null ? pluginsDir
+                : Files.isDirectory(PluginLoader.DEFAULT_DIRECTORY) ? PluginLoader.DEFAULT_DIRECTORY : null;
+        return dir == null ? this : new ReuseConfig(strategy, policy, clustering, subVectorLength, hashBits,
+                dir.toAbsolutePath().normalize(), options);
     }
 
     /** The options given for one kind of plugin; empty when none. */
