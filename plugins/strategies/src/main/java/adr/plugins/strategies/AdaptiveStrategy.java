@@ -44,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *     0.64-0.77) ended the epoch 1.4 points below a run that made it exact at step 20.
  * <li><b>Too slow</b>: {@code cooldown} steps after the level was taken (the JIT has
  *     compiled the kernel by then), if the median exact step time (forward and backward)
- *     over the reuse step time of {@value LevelChecks#TIMING_PROBES} timed probes
+ *     over the reuse step time of {@value SpeedProbe#PROBES} timed probes
  *     ({@link TrainingView#probe}) is below {@code min-speedup}, the layer becomes exact
  *     ("no gain: reuse step 41.0 ms against exact 7.2 ms"). Reuse that is slower than
  *     the exact kernel costs time and accuracy for nothing. The default,

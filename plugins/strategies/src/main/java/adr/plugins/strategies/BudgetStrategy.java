@@ -8,15 +8,18 @@ import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.AdaptationStrategyFactory;
 import adr.spi.strategy.LayerDecision;
 import adr.spi.strategy.OutputError;
+import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cheapest reuse that stays within an error budget, chosen per layer from
@@ -28,6 +31,14 @@ import java.util.Optional;
  * (DESIGN.md section 1, as {@link CostModelPolicy} computes it) wins, with ties going to
  * the smaller error. The layer stays exact when no candidate is under the target, or
  * when the winner's cost is not below {@code max-cost} (1 = the exact product: no gain).
+ *
+ * <p>The cost model counts multiply-adds, not time: on a machine whose exact convolution
+ * is a tuned library's, a setting it calls cheap can make the step slower (CifarNet at
+ * {@code L=5, H=10} ran 6 times slower than exact on the 2-core build machine). So
+ * {@code cooldown} steps after a layer starts reusing (once the JIT has compiled the
+ * kernel) its step is timed against exact, the median of {@value SpeedProbe#PROBES}
+ * probes; a setting not {@code min-speedup} times faster sends the layer back to exact and
+ * is left out of the layer's later measurements.
  *
  * <p>Why the output error: it is what the next layer sees, it folds in how much the
  * weights amplify the centroid error, and it is cheap to measure on one batch, whereas
@@ -45,6 +56,8 @@ final class BudgetStrategy implements AdaptationStrategy {
     private final Limits limits;
     /** Per layer: the last decision and when it was measured; absent before the first. */
     private final Map<String, Measurement> measured = new HashMap<>();
+    /** Per layer: the settings timed too slow, not chosen again. */
+    private final Map<String, Set<ReuseSetting>> tooSlow = new HashMap<>();
 
     BudgetStrategy(List<ReuseSetting> candidates, Limits limits) {
         this.candidates = List.copyOf(candidates);
@@ -52,10 +65,14 @@ final class BudgetStrategy implements AdaptationStrategy {
     }
 
     /** The thresholds, validated by the factory. */
-    record Limits(double targetError, long reprobeEvery, double maxCost) {
+    record Limits(double targetError, long reprobeEvery, double maxCost, double minSpeedup, long cooldown) {
     }
 
-    private record Measurement(LayerDecision decision, long step, int epoch) {
+    /** @param timed whether the decision's speed is settled: timed, exact, or not to be timed */
+    private record Measurement(LayerDecision decision, long step, int epoch, boolean timed) {
+        Measurement timedAs(LayerDecision timedDecision) {
+            return new Measurement(timedDecision, step, epoch, true);
+        }
     }
 
     /** One candidate's probe and its predicted forward cost. */
@@ -66,14 +83,38 @@ final class BudgetStrategy implements AdaptationStrategy {
     public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
         Measurement last = measured.get(layer.name());
         if (last != null && !due(last, view)) {
-            return last.decision();
+            return timedIfDue(layer, last, view);
         }
         Optional<List<Probed>> probes = probeAll(layer, view);
         if (probes.isEmpty()) {
             return last == null ? LayerDecision.exact("budget: no input measured yet") : last.decision();
         }
         LayerDecision decision = choose(layer, probes.get());
-        measured.put(layer.name(), new Measurement(decision, view.step(), view.epoch()));
+        boolean settled = decision.setting() == null || limits.minSpeedup() == 0;
+        measured.put(layer.name(), new Measurement(decision, view.step(), view.epoch(), settled));
+        return decision;
+    }
+
+    /** The decision in force, or exact once its setting is timed too slow {@code cooldown} steps after it. */
+    private LayerDecision timedIfDue(LayerShape layer, Measurement last, TrainingView view) {
+        if (last.timed() || view.step() - last.step() < limits.cooldown()) {
+            return last.decision();
+        }
+        ReuseSetting setting = last.decision().setting();
+        Optional<ProbeResult> median = SpeedProbe.median(view, layer.name(), setting);
+        if (median.isEmpty()) {
+            return last.decision(); // input not recorded: timed before the next step
+        }
+        double speedup = SpeedProbe.speedup(median.get());
+        LayerDecision decision = last.decision();
+        if (speedup < limits.minSpeedup()) {
+            tooSlow.computeIfAbsent(layer.name(), name -> new HashSet<>()).add(setting);
+            decision = LayerDecision.exact(String.format(Locale.ROOT, "budget: %s too slow: reuse step %.1f ms"
+                    + " against exact %.1f ms, speed-up %.2f < min-speedup %s; exact, and not chosen again",
+                    name(setting), median.get().reuseSeconds() * 1000, median.get().exactSeconds() * 1000, speedup,
+                    limits.minSpeedup()));
+        }
+        measured.put(layer.name(), last.timedAs(decision));
         return decision;
     }
 
@@ -97,10 +138,17 @@ final class BudgetStrategy implements AdaptationStrategy {
     }
 
     private LayerDecision choose(LayerShape layer, List<Probed> probes) {
+        Set<ReuseSetting> slow = tooSlow.getOrDefault(layer.name(), Set.of());
         List<Probed> under = probes.stream().filter(p -> p.result().relativeError() <= limits.targetError())
+                .filter(p -> !slow.contains(p.setting()))
                 .sorted(Comparator.comparingDouble(Probed::cost)
                         .thenComparingDouble(p -> p.result().relativeError()))
                 .toList();
+        if (under.isEmpty() && !slow.isEmpty()) {
+            return LayerDecision.exact(String.format(Locale.ROOT, "budget: no candidate under error %s but those"
+                    + " timed too slow here (%s), exact", limits.targetError(),
+                    String.join(", ", slow.stream().map(BudgetStrategy::name).sorted().toList())));
+        }
         if (under.isEmpty()) {
             Probed best = probes.stream().min(Comparator.comparingDouble(p -> p.result().relativeError()))
                     .orElseThrow();
@@ -148,6 +196,8 @@ final class BudgetStrategy implements AdaptationStrategy {
      * lost 11 points over three epochs (README); 0.25 keeps well below that.
      */
     static final class Factory implements AdaptationStrategyFactory {
+        /** Steps before a new setting is timed: the adaptive strategy's default window, for the same reason. */
+        static final long DEFAULT_COOLDOWN = 20;
         static final String CANDIDATES = "25:4,25:6,25:8,25:10,25:12,5:8,5:10,5:12";
 
         @Override
@@ -170,7 +220,11 @@ final class BudgetStrategy implements AdaptationStrategy {
                             "settings L:H to measure, comma-separated, in any order"),
                     ConfigKey.integer("reprobe-every", 0, "steps between a layer's measurements; 0 = every epoch"),
                     ConfigKey.decimal("max-cost", 1.0,
-                            "stay exact unless the chosen setting's predicted forward cost is below this fraction"));
+                            "stay exact unless the chosen setting's predicted forward cost is below this fraction"),
+                    ConfigKey.decimal("min-speedup", AdaptiveStrategy.DEFAULT_MIN_SPEEDUP, "make a layer exact when"
+                            + " its timed reuse step is not this many times faster than exact; 0 = never time"),
+                    ConfigKey.integer("cooldown", DEFAULT_COOLDOWN, "steps from a layer's change to reuse to its"
+                            + " timing (the JIT compiles the kernel meanwhile)"));
         }
 
         @Override
@@ -179,6 +233,8 @@ final class BudgetStrategy implements AdaptationStrategy {
             double target = config.decimal("target-error");
             long every = config.integer("reprobe-every");
             double maxCost = config.decimal("max-cost");
+            double minSpeedup = config.decimal("min-speedup");
+            long cooldown = config.integer("cooldown");
             if (!(target > 0) || Double.isInfinite(target)) {
                 throw new IllegalArgumentException("target-error must be a number above 0, got "
                         + target);
@@ -191,7 +247,14 @@ final class BudgetStrategy implements AdaptationStrategy {
                 throw new IllegalArgumentException("max-cost must be a number above 0, got "
                         + maxCost);
             }
-            return new BudgetStrategy(candidates, new Limits(target, every, maxCost));
+            if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
+                throw new IllegalArgumentException("min-speedup must be a number >= 0 (0 = never time), got "
+                        + minSpeedup);
+            }
+            if (cooldown < 0) {
+                throw new IllegalArgumentException("cooldown must be >= 0 steps, got " + cooldown);
+            }
+            return new BudgetStrategy(candidates, new Limits(target, every, maxCost, minSpeedup, cooldown));
         }
 
         /** @throws IllegalArgumentException naming the key {@code candidates} */

@@ -6,7 +6,6 @@ import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,9 +17,6 @@ import java.util.Optional;
  * recorded yet.
  */
 final class LevelChecks {
-    /** Probes per speed check; their median ratio decides. */
-    static final int TIMING_PROBES = 3;
-
     private final AdaptiveRules rules;
 
     LevelChecks(AdaptiveRules rules) {
@@ -88,29 +84,24 @@ final class LevelChecks {
 
     /**
      * The state after timing the current level: exact unless the median of
-     * {@value #TIMING_PROBES} probes finds its step {@code min-speedup} times faster than
+     * {@value SpeedProbe#PROBES} probes finds its step {@code min-speedup} times faster than
      * exact. Unchanged when the layer's input is not recorded.
      */
     LadderPosition speed(LadderPosition state, LayerShape layer, TrainingView view) {
         if (rules.minSpeedup() == 0) {
             return state.speedChecked();
         }
-        List<ProbeResult> probes = new ArrayList<>();
-        for (int i = 0; i < TIMING_PROBES; i++) {
-            view.probe(layer.name(), state.level(state.index())).ifPresent(probes::add);
-        }
-        if (probes.isEmpty()) {
+        Optional<ProbeResult> median = SpeedProbe.median(view, layer.name(), state.level(state.index()));
+        if (median.isEmpty()) {
             return state;
         }
-        probes.sort(Comparator.comparingDouble(p -> p.exactSeconds() / Math.max(p.reuseSeconds(), 1e-12)));
-        ProbeResult median = probes.get(probes.size() / 2);
-        double speedup = median.exactSeconds() / Math.max(median.reuseSeconds(), 1e-12);
+        double speedup = SpeedProbe.speedup(median.get());
         if (speedup >= rules.minSpeedup()) {
             return state.speedChecked();
         }
         String verdict = speedup < 1 ? "no gain" : String.format(Locale.ROOT, "gain under min-speedup %.2f",
                 rules.minSpeedup());
         return state.off(view.step(), String.format(Locale.ROOT, "%s: reuse step %.1f ms against exact %.1f ms",
-                verdict, median.reuseSeconds() * 1000, median.exactSeconds() * 1000));
+                verdict, median.get().reuseSeconds() * 1000, median.get().exactSeconds() * 1000));
     }
 }

@@ -168,7 +168,7 @@ class AdaptiveStrategyTest {
         List<ReuseSetting> settings = probedRun(adaptive(), 60, timed(0.040, 0.010), probes);
 
         assertThat(settings).containsOnly(COARSEST);
-        assertThat(probes).hasSize(2 + LevelChecks.TIMING_PROBES);
+        assertThat(probes).hasSize(2 + SpeedProbe.PROBES);
     }
 
     @Test

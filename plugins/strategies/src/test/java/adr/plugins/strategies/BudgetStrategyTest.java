@@ -33,11 +33,14 @@ class BudgetStrategyTest {
     private final Map<String, ReuseSetting> current = new HashMap<>();
     private final List<Change> changes = new ArrayList<>();
 
-    /** A budget strategy with the {@code L=25} ladder (the scripts key results by H) unless told otherwise. */
+    /**
+     * A budget strategy with the {@code L=25} ladder (the scripts key results by H) and no
+     * timing unless told otherwise.
+     */
     private static AdaptationStrategy budget(Map<String, String> options) {
         var factory = new BudgetStrategy.Factory();
         List<String> errors = new ArrayList<>();
-        Map<String, String> given = new HashMap<>(Map.of("candidates", "25:4,25:6,25:8,25:10"));
+        Map<String, String> given = new HashMap<>(Map.of("candidates", "25:4,25:6,25:8,25:10", "min-speedup", "0"));
         given.putAll(options);
         Config config = Config.resolve("budget", factory.configKeys(), given, errors);
         assertThat(errors).isEmpty();
@@ -128,6 +131,57 @@ class BudgetStrategyTest {
         return decision.reason();
     }
 
+    /** Reuse steps twice as slow as exact (ProbingView's timings) until {@code fastFrom}, then 4 times faster. */
+    private static ProbingView.Script timed(long fastFrom) {
+        return (step, layer, setting) -> step == 0 ? Optional.empty() : Optional.of(step < fastFrom
+                ? TYPICAL.get(setting.hashBits())
+                : new ProbeResult(TYPICAL.get(setting.hashBits()).relativeError(),
+                        TYPICAL.get(setting.hashBits()).remainingRatio(), 0.04, 0.01));
+    }
+
+    @Test
+    void aSettingTimedTooSlowAfterTheCooldownGoesExactAndIsNotChosenAgain() {
+        run(budget(Map.of("min-speedup", "1.25", "cooldown", "5")), timed(Long.MAX_VALUE), 0, 120, CONV2);
+
+        assertThat(probes.stream().filter(p -> !p.endsWith("error"))).containsExactly("6 conv2 25:6", "6 conv2 25:6",
+                "6 conv2 25:6", "105 conv2 25:8", "105 conv2 25:8", "105 conv2 25:8");
+        assertThat(changes).extracting(Change::step).containsExactly(1L, 6L, 100L, 105L);
+        assertThat(changes.get(1).to()).isNull();
+        assertThat(changes.get(1).reason()).isEqualTo("budget: L=25 H=6 too slow: reuse step 20.0 ms against exact"
+                + " 10.0 ms, speed-up 0.50 < min-speedup 1.25; exact, and not chosen again");
+        assertThat(changes.get(2).to()).as("the next epoch's measurement skips 25:6").isEqualTo(new ReuseSetting(25, 8));
+    }
+
+    @Test
+    void aSettingFastEnoughStaysAndIsTimedOnce() {
+        run(budget(Map.of("min-speedup", "1.25", "cooldown", "5")), timed(0), 0, 50, CONV2);
+
+        assertThat(changes).extracting(Change::step).containsExactly(1L);
+        assertThat(probes.stream().filter(p -> !p.endsWith("error"))).hasSize(SpeedProbe.PROBES);
+    }
+
+    @Test
+    void whenEveryCandidateUnderTheTargetWasTooSlowTheLayerStaysExactSayingSo() {
+        run(budget(Map.of("min-speedup", "1.25", "cooldown", "0", "candidates", "25:8")), timed(Long.MAX_VALUE), 0,
+                101, CONV2);
+
+        assertThat(current.get("conv2")).isNull();
+        assertThat(changes.get(changes.size() - 1).reason()).isEqualTo("budget: L=25 H=8 too slow: reuse step 20.0"
+                + " ms against exact 10.0 ms, speed-up 0.50 < min-speedup 1.25; exact, and not chosen again");
+        LayerDecision next = budgetAfterSlowEpoch();
+        assertThat(next).isEqualTo(LayerDecision.exact("budget: no candidate under error 0.25 but those timed too"
+                + " slow here (L=25 H=8), exact"));
+    }
+
+    private LayerDecision budgetAfterSlowEpoch() {
+        var strategy = budget(Map.of("min-speedup", "1.25", "cooldown", "0", "candidates", "25:8"));
+        ProbingView.Script script = timed(Long.MAX_VALUE);
+        strategy.decide(CONV2, null, new ProbingView(0, script, probes));
+        strategy.decide(CONV2, null, new ProbingView(1, script, probes)); // chosen
+        strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(2, script, probes)); // timed too slow
+        return strategy.decide(CONV2, null, new ProbingView(100, script, probes)); // next epoch's measurement
+    }
+
     @Test
     void eachLayerIsMeasuredAgainOncePerEpochByDefault() {
         run(budget(Map.of()), fromStepOne(TYPICAL), 0, 250, CONV1);
@@ -179,7 +233,7 @@ class BudgetStrategyTest {
         Config defaults = Config.defaults(new BudgetStrategy.Factory().configKeys());
 
         assertThat(defaults.asMap()).containsEntry("target-error", 0.25).containsEntry("reprobe-every", 0L)
-                .containsEntry("max-cost", 1.0).containsEntry("candidates", "25:4,25:6,25:8,25:10,25:12,5:8,5:10,5:12");
+                .containsEntry("max-cost", 1.0).containsEntry("min-speedup", 1.25).containsEntry("cooldown", 20L).containsEntry("candidates", "25:4,25:6,25:8,25:10,25:12,5:8,5:10,5:12");
         assertThat(new BudgetStrategy.Factory().create(defaults)).isNotNull();
     }
 
