@@ -67,9 +67,11 @@ final class TrainCommand implements Callable<Integer> {
             + ReuseConfig.DEFAULT_HASH_BITS + ")") String hashBits;
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
     String pluginsDir;
-    @Option(names = "--strategy-options", paramLabel = "K=V,...", description = "the strategy's configuration (./adr plugins NAME lists the keys)")
+    @Option(names = "--strategy-options", paramLabel = "K=V,...",
+            description = "the strategy's configuration (./adr plugins NAME lists the keys)")
     String strategyOptions;
-    @Option(names = "--policy-options", paramLabel = "K=V,...", description = "the policy's configuration (./adr plugins NAME lists the keys)")
+    @Option(names = "--policy-options", paramLabel = "K=V,...",
+            description = "the policy's configuration (./adr plugins NAME lists the keys)")
     String policyOptions;
     @Option(names = "--clustering-options", paramLabel = "K=V,...",
             description = "the clustering's configuration, e.g. variant=sign,bucket-width=1 (./adr plugins lsh lists"

@@ -101,7 +101,8 @@ public record DatasetSource(Kind kind, Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new DataException(directory, kind == Kind.FASHION_MNIST
                     ? "not found; install it with: apt-get install dataset-fashion-mnist (or pass --dataset idx:DIR)"
-                    : DataException.notADirectory(directory) + "; pass --dataset idx:DIR with a directory holding " + expectedIdxFiles());
+                    : DataException.notADirectory(directory) + "; pass --dataset idx:DIR with a directory holding "
+                            + expectedIdxFiles());
         }
         List<String> missing = new ArrayList<>();
         List<Path> found = new ArrayList<>();

@@ -149,7 +149,8 @@ class BudgetStrategyTest {
         assertThat(changes.get(1).to()).isNull();
         assertThat(changes.get(1).reason()).isEqualTo("budget: L=25 H=6 too slow: reuse step 20.0 ms against exact"
                 + " 10.0 ms, speed-up 0.50 < min-speedup 1.25; exact, and not chosen again");
-        assertThat(changes.get(2).to()).as("the next epoch's measurement skips 25:6").isEqualTo(new ReuseSetting(25, 8));
+        assertThat(changes.get(2).to()).as("the next epoch's measurement skips 25:6")
+                .isEqualTo(new ReuseSetting(25, 8));
     }
 
     @Test
@@ -233,7 +234,8 @@ class BudgetStrategyTest {
         Config defaults = Config.defaults(new BudgetStrategy.Factory().configKeys());
 
         assertThat(defaults.asMap()).containsEntry("target-error", 0.25).containsEntry("reprobe-every", 0L)
-                .containsEntry("max-cost", 1.0).containsEntry("min-speedup", 1.25).containsEntry("cooldown", 20L).containsEntry("candidates", "25:4,25:6,25:8,25:10,25:12,5:8,5:10,5:12");
+                .containsEntry("max-cost", 1.0).containsEntry("min-speedup", 1.25).containsEntry("cooldown", 20L)
+                .containsEntry("candidates", "25:4,25:6,25:8,25:10,25:12,5:8,5:10,5:12");
         assertThat(new BudgetStrategy.Factory().create(defaults)).isNotNull();
     }
 
