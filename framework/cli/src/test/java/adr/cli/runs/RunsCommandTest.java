@@ -205,7 +205,8 @@ class RunsCommandTest {
         assertThat(lines()).contains("Interruption", "  signal TERM after 615 steps, 1 full epoch; checkpoint /tmp/ck");
 
         new JournalFiles(home, "stopped-2", JournalFiles.T0.plusSeconds(9000))
-                .add(RunsFixtures.started("exact", "none")).add(new RunInterrupted("TERM", 1, 615, "/tmp/ck")).add(RunsFixtures.started("exact", "none"))
+                .add(RunsFixtures.started("exact", "none")).add(new RunInterrupted("TERM", 1, 615, "/tmp/ck"))
+                .add(RunsFixtures.started("exact", "none"))
                 .add(RunsFixtures.completed(0.85, 20.0, 1000.0, Map.of()));
         cli.clear();
         assertThat(run("runs", "show", "stopped-2", "--home", home.toString())).as(cli.err()).isZero();
