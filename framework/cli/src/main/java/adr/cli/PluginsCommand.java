@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.cli.runs.Console;
 import adr.cli.runs.TextTable;
 import adr.core.plugins.PluginException;
 import adr.core.plugins.PluginInfo;
@@ -62,8 +63,7 @@ final class PluginsCommand implements Callable<Integer> {
         requireJsonFile(registry.infos());
         List<PluginInfo> rows = named(registry.infos());
         if (STANDARD_OUTPUT.equals(json)) {
-            out.println(PluginsJson.text(rows));
-            out.flush();
+            Console.of(spec).json(PluginsJson.tree(rows));
             return 0;
         }
         if (names.isEmpty()) {

@@ -2,9 +2,6 @@ package adr.cli;
 
 import adr.core.plugins.PluginInfo;
 import adr.spi.config.ConfigKey;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 
 /** {@code adr plugins --json}: an array of objects with snake_case keys, one per factory. */
 final class PluginsJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PluginsJson() {
     }
@@ -32,14 +28,6 @@ final class PluginsJson {
             list.add(fields);
         }
         return list;
-    }
-
-    static String text(List<PluginInfo> rows) {
-        try {
-            return JSON.writeValueAsString(tree(rows));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static Map<String, Object> key(ConfigKey key) {

@@ -11,12 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * The streams of one command: results to {@code out} (a table, or JSON for scripts), warnings
  * to {@code err} so that they never corrupt the JSON.
  */
-record Console(PrintWriter out, PrintWriter err) {
+public record Console(PrintWriter out, PrintWriter err) {
     // record components (payloads, metric points) in the same snake_case as the hand-built keys
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-    static Console of(CommandSpec spec) {
+    public static Console of(CommandSpec spec) {
         return new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
@@ -31,7 +31,7 @@ record Console(PrintWriter out, PrintWriter err) {
         err.flush();
     }
 
-    void json(Object value) {
+    public void json(Object value) {
         try {
             out.println(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
