@@ -34,9 +34,9 @@ import java.util.Set;
  *
  * <p>The cost model counts multiply-adds, not time: on a machine whose exact convolution
  * is a tuned library's, a setting it calls cheap can make the step slower (CifarNet at
- * {@code L=5, H=10} ran 6 times slower than exact on the 2-core build machine). So
- * {@code cooldown} steps after a layer starts reusing (once the JIT has compiled the
- * kernel) its step is timed against exact, the median of {@value SpeedProbe#PROBES}
+ * {@code L=5, H=10}: conv1's step 1.6 and conv2's 10 times slower than exact on the 2-core
+ * build machine). So {@code cooldown} steps after a layer starts reusing (once the JIT has
+ * compiled the kernel) its step is timed against exact, the median of {@value SpeedProbe#PROBES}
  * probes; a setting not {@code min-speedup} times faster sends the layer back to exact and
  * is left out of the layer's later measurements.
  *
