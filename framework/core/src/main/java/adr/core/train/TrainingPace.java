@@ -2,7 +2,7 @@ package adr.core.train;
 
 /**
  * The numbers a person watches while a run trains: the smoothed loss (exponential
- * average, weight {@value #SMOOTHING} per step), images per second of step time in the
+ * average, weight {@value #SMOOTHING} per step, debiased), images per second of step time in the
  * current epoch, the last learning rate, and where the run is. The console progress line
  * and the metrics endpoint read the same instance, so they always agree. Updated by the
  * training thread; readers on other threads (a scrape) see the latest values.
@@ -10,6 +10,15 @@ package adr.core.train;
 public final class TrainingPace implements TrainingListener {
     public static final double SMOOTHING = 0.05;
 
+    /**
+     * The exponential average started at zero, and the total weight its terms have
+     * ({@code 1 - (1 - SMOOTHING)^steps}); their ratio is the smoothed loss. Seeding the
+     * average with the first loss instead gave that one step, usually the highest, a weight
+     * of {@code (1 - SMOOTHING)^(steps - 1)}: 38% after 20 steps, so a short run's progress
+     * line showed a loss above every loss of its current epoch.
+     */
+    private double average;
+    private double weight;
     private volatile double smoothedLoss = Double.NaN;
     private volatile double learningRate = Double.NaN;
     private volatile int epoch;
@@ -30,8 +39,9 @@ public final class TrainingPace implements TrainingListener {
 
     @Override
     public void onStep(StepReport s) {
-        double previous = smoothedLoss;
-        smoothedLoss = Double.isNaN(previous) ? s.loss() : previous + SMOOTHING * (s.loss() - previous);
+        average += SMOOTHING * (s.loss() - average);
+        weight += SMOOTHING * (1 - weight);
+        smoothedLoss = average / weight;
         learningRate = s.learningRate();
         epochSeconds += s.seconds();
         epochImages += s.images();
