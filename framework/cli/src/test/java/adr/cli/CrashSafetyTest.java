@@ -129,27 +129,44 @@ class CrashSafetyTest {
     }
 
     /**
-     * The launcher sets the same JavaCPP ceiling from the machine's memory; here 1 GB, which
-     * CifarNet's first training step at batch 2048 (about 2.5 GB) passes.
+     * The launcher sets the same JavaCPP ceiling from the machine's memory; here 1 GB. The
+     * floor checked before the run opens passes (CifarNet's layers keep 0.67 MB per image,
+     * 0.34 GB at batch 512, next to the process's 0.35 GB); the reuse step's unfolded rows
+     * and hash projections come on top and do not fit (2.2 GB at its peak, measured).
      */
     @Test
     void aStepPastTheNativeMemoryCeilingFailsTheRunWithOneLineNamingTheBatchSize(@TempDir Path home)
             throws Exception {
         Path log = home.resolve("child.log");
         Process child = child(List.of("-Dorg.bytedeco.javacpp.maxphysicalbytes=1g"), log, "--home",
-                home.toString(), "--batch-size", "2048", "--train-limit", "2048", "--test-limit", "64",
-                "--metrics-port", "0");
+                home.toString(), "--strategy", "fixed", "--batch-size", "512", "--train-limit", "512",
+                "--test-limit", "64", "--metrics-port", "0");
         assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         String output = Files.readString(log);
         assertThat(child.exitValue()).as(output).isEqualTo(Main.USAGE_ERROR);
-        assertThat(output).containsPattern("(?m)^adr: out of memory at batch size 2048 \\(evaluation batch size 64\\):"
+        assertThat(output).containsPattern("(?m)^adr: out of memory at batch size 512 \\(evaluation batch size 64\\):"
                 + " Physical memory usage is too high: .*; lower --batch-size or --eval-batch-size and train again$")
                 .doesNotContain("\tat ");
         String runId = new JournalSource(home).runIds().get(0);
         assertThat(status(home, runId)).isEqualTo(RunStatus.FAILED);
         assertThat(journal(home, runId).get(journal(home, runId).size() - 1).payload().get("error"))
                 .isEqualTo("TrainingOutOfMemoryException");
+    }
+
+    @Test
+    void aBatchWhoseKeptLayerBuffersAloneExceedTheCeilingIsRefusedBeforeARunOpens(@TempDir Path home) throws Exception {
+        Path log = home.resolve("child.log");
+        Process child = child(List.of("-Dorg.bytedeco.javacpp.maxphysicalbytes=1g"), log, "--home",
+                home.toString(), "--batch-size", "60000", "--metrics-port", "0");
+        assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        String output = Files.readString(log);
+        assertThat(child.exitValue()).as(output).isEqualTo(Main.USAGE_ERROR);
+        assertThat(output).containsPattern("(?m)^adr: batch size 60000 does not fit in memory: cifarnet's layers"
+                + " keep 39.1 GB of outputs and gradients for it \\(684 KB per image\\), the process already uses"
+                + " [0-9.]+ MB and may use 1.0 GB \\(org.bytedeco.javacpp.maxphysicalbytes\\); lower --batch-size$");
+        assertThat(new JournalSource(home).runIds()).isEmpty();
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class PreparedExperiment {
      * Checks the configuration and the plugin choices (before any data is read, so bad
      * input fails fast), then reads the data and builds the model.
      *
-     * @throws IllegalArgumentException for an invalid configuration or a checkpoint that does not fit it
+     * @throws IllegalArgumentException for an invalid configuration, a batch whose layers' kept buffers alone do
+     *     not fit in memory ({@link ActivationMemory}), or a checkpoint that does not fit the configuration
      * @throws adr.core.plugins.PluginException listing every plugin problem
      * @throws adr.core.data.DataException for missing or unreadable data
      */
@@ -74,6 +75,7 @@ public final class PreparedExperiment {
         Seeds seeds = new Seeds(config.seed());
         Network network = ModelCatalog.build(config.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, config.convAlgorithm());
+        requireMemory(network, Math.min(config.batchSize(), train.size()), notes);
         SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
         TrainingProgress start = config.resumeFrom() == null ? TrainingProgress.START
                 : resume(config, network, optimizer, train, splits.train());
@@ -95,6 +97,14 @@ public final class PreparedExperiment {
         }
         return Optional.of(key + " " + limit + " is above the " + full.size() + " images of " + full.name()
                 + "; all " + full.size() + " are used");
+    }
+
+    /** Refuses a batch the layers' buffers alone cannot fit; notes one that may not fit at its measured peak. */
+    private static void requireMemory(Network network, int batch, List<String> notes) {
+        ActivationMemory memory = ActivationMemory.of(network);
+        NativeMemory now = NativeMemory.current();
+        memory.requireFits(batch, now);
+        memory.warning(batch, now).ifPresent(notes::add);
     }
 
     /** Checked here, not in the first augmented step: the images' size is known once the data is read. */

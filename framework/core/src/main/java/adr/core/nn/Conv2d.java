@@ -123,6 +123,16 @@ public final class Conv2d implements Layer {
         return new long[] {geometry.outChannels(), geometry.outputSize((int) in[1]), geometry.outputSize((int) in[2])};
     }
 
+    /**
+     * The exact kernel's output and input gradient (libnd4j's conv2d_bp computes the latter
+     * even for a first layer); the im2col kernel's unfolded columns and a reuse kernel's
+     * tables come on top.
+     */
+    @Override
+    public long keptFloats(long[] in) {
+        return Layer.elements(outputShape(in)) + Layer.elements(in);
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         this.input = x;

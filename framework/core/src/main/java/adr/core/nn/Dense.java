@@ -33,6 +33,12 @@ public final class Dense implements Layer {
         return new long[] {weights.value().size(1)};
     }
 
+    /** The output and the input gradient, both kept in scratch buffers. */
+    @Override
+    public long keptFloats(long[] in) {
+        return Layer.elements(outputShape(in)) + Layer.elements(in);
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;

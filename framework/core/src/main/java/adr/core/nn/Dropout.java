@@ -34,6 +34,12 @@ public final class Dropout implements Layer {
         return in.clone();
     }
 
+    /** The mask and the masked output, which the next layer keeps for its backward. */
+    @Override
+    public long keptFloats(long[] in) {
+        return rate == 0 ? 0 : 2 * Layer.elements(in);
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         if (!training || rate == 0) {

@@ -25,6 +25,12 @@ public final class Flatten implements Layer {
         return new long[] {n};
     }
 
+    /** Nothing: the output and the input gradient are views. */
+    @Override
+    public long keptFloats(long[] in) {
+        return 0;
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         inputShape = x.shape();

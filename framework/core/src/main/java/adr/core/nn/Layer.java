@@ -18,6 +18,23 @@ public interface Layer {
     /** The shape of one output sample for one input sample shape (no batch dimension). */
     long[] outputShape(long[] inputShape);
 
+    /**
+     * Floats per image of the buffers a training step leaves this layer holding, for one
+     * input sample shape: the output and the input gradient it allocates and keeps (or that
+     * the next layer keeps a reference to); 0 for what it computes in place or as a view.
+     * Summed over a network it is a floor under a batch's memory, checked before a run starts.
+     */
+    long keptFloats(long[] inputShape);
+
+    /** The elements of a sample shape. */
+    static long elements(long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
     INDArray forward(INDArray input, boolean training);
 
     /**

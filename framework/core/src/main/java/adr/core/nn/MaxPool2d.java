@@ -43,6 +43,12 @@ public final class MaxPool2d implements Layer {
         return out;
     }
 
+    /** The output and the input gradient, both kept in scratch buffers. */
+    @Override
+    public long keptFloats(long[] in) {
+        return Layer.elements(outputShape(in)) + Layer.elements(in);
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;

@@ -25,6 +25,12 @@ public final class Relu implements Layer {
         return in.clone();
     }
 
+    /** The input gradient only: the output is the input, rectified in place. */
+    @Override
+    public long keptFloats(long[] in) {
+        return Layer.elements(in);
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         // In place: the input is not needed by the layer before (conv and dense keep their own inputs).
