@@ -45,11 +45,20 @@ public final class ReuseController implements TrainingListener {
     private final ReuseProbe probes;
     private final RunView view = new RunView(this::probe, this::probeError);
     private final List<ReuseChange> changes = new ArrayList<>();
+    private final ReuseCapacity capacity;
     /** The most images a step has had: the run's batch size, which an epoch's last batch may fall short of. */
     private int fullBatch;
 
     public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
             AdaptationStrategy strategy, ReusePolicy policy, Seeds seeds, Consumer<ReuseChange> changeLog) {
+        this(network, clustering, clusteringConfig, strategy, policy, seeds, changeLog, ReuseCapacity.JAVA_ARRAYS);
+    }
+
+    /** @param capacity the largest arrays a reuse step may allocate; tests pass a small one */
+    ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
+            AdaptationStrategy strategy, ReusePolicy policy, Seeds seeds, Consumer<ReuseChange> changeLog,
+            ReuseCapacity capacity) {
+        this.capacity = capacity;
         this.clustering = clustering;
         this.clusteringConfig = clusteringConfig;
         this.strategy = strategy;
@@ -57,11 +66,15 @@ public final class ReuseController implements TrainingListener {
         this.seeds = seeds;
         this.changeLog = changeLog;
         this.probes = new ReuseProbe(clustering, clusteringConfig, seeds);
+        long[] sample = network.inputShape();
         for (Layer layer : network.layers()) {
+            long[] out = layer.outputShape(sample);
             if (layer instanceof Conv2d conv) {
                 // the first layer's input is the images themselves: unchanged between epochs
-                layers.add(new ControlledLayer(conv, shapeOf(conv), layer == network.layers().get(0)));
+                layers.add(new ControlledLayer(conv, shapeOf(conv), layer == network.layers().get(0),
+                        out[1] * out[2]));
             }
+            sample = out;
         }
     }
 
@@ -78,14 +91,24 @@ public final class ReuseController implements TrainingListener {
      */
     static final long RECORDING_IDLE_STEPS = 50;
 
-    /** What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a non-convolution name. */
+    /**
+     * What {@code setting} would do to {@code layer} now (TrainingView.probe); empty for a
+     * non-convolution name, and for a setting the run's batch is too large to reuse.
+     */
     private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
-        return probed(layer).flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope, view.step()));
+        return probed(layer).filter(l -> fits(l, setting))
+                .flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope, view.step()));
     }
 
-    /** The output error of {@code setting} on {@code layer} now (TrainingView.probeError). */
+    /** The output error of {@code setting} on {@code layer} now (TrainingView.probeError); empty as for a probe. */
     private Optional<OutputError> probeError(String layer, ReuseSetting setting) {
-        return probed(layer).flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
+        return probed(layer).filter(l -> fits(l, setting))
+                .flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
+    }
+
+    /** Whether the recorded input, a batch of the run's size, can reuse {@code setting}. */
+    private boolean fits(ControlledLayer l, ReuseSetting setting) {
+        return capacity.refusal(l.shape, setting, l.pixelsPerImage, fullBatch).isEmpty();
     }
 
     /** The convolution named {@code layer}, marked as probed at this step; empty for another name. */
@@ -133,17 +156,16 @@ public final class ReuseController implements TrainingListener {
                 l.lastProbeStep = -1;
             }
             l.conv.useKernel(l.kernel);
-            LayerDecision decision = strategy.decide(l.shape, l.setting, view);
-            ReuseSetting proposed = decision.setting();
-            ReuseScope scope = proposed == null ? ReuseScope.EXACT : policy.scope(l.shape, proposed, view);
-            ReuseSetting next = scope.forward() ? proposed : null;
-            if (l.differs(next, scope)) {
-                String reason = proposed != null && !scope.forward()
-                        ? decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape)
-                        : decision.reason() + paddingNote(l.shape, next);
+            Plan plan = plan(l, context.samples());
+            // a refusal changes nothing when the layer was exact, but the strategy's choice was not
+            // followed, so it is recorded once per refused setting
+            boolean newlyRefused = plan.refused() != null && !plan.refused().equals(l.refused);
+            l.refused = plan.refused();
+            if (l.differs(plan.setting(), plan.scope()) || newlyRefused) {
                 ReuseSetting from = l.setting;
-                reason += l.apply(next, scope);
-                ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), from, next, scope, reason);
+                String reason = plan.reason() + l.apply(plan.setting(), plan.scope());
+                ReuseChange change = new ReuseChange(context.globalStep(), l.shape.name(), from, plan.setting(),
+                        plan.scope(), reason);
                 changes.add(change);
                 changeLog.accept(change);
             }
@@ -151,6 +173,36 @@ public final class ReuseController implements TrainingListener {
                 l.kernel.nextSamples(context.samples());
             }
         }
+    }
+
+    /**
+     * A layer's configuration for the coming step and why: null setting and exact scope for
+     * an exact step; {@code refused} is the strategy's setting when the batch was too large for it.
+     */
+    private record Plan(ReuseSetting setting, ReuseScope scope, String reason, ReuseSetting refused) {
+        Plan(ReuseSetting setting, ReuseScope scope, String reason) {
+            this(setting, scope, reason, null);
+        }
+    }
+
+    /** The strategy's setting and the policy's scope for a layer, unless the batch is too large to reuse. */
+    private Plan plan(ControlledLayer l, int[] samples) {
+        LayerDecision decision = strategy.decide(l.shape, l.setting, view);
+        ReuseSetting proposed = decision.setting();
+        if (proposed == null) {
+            return new Plan(null, ReuseScope.EXACT, decision.reason());
+        }
+        ReuseScope scope = policy.scope(l.shape, proposed, view);
+        if (!scope.forward()) {
+            return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape));
+        }
+        Optional<String> tooLarge = samples == null ? Optional.empty()
+                : capacity.refusal(l.shape, proposed, l.pixelsPerImage, samples.length);
+        if (tooLarge.isPresent()) {
+            return new Plan(null, ReuseScope.EXACT, decision.reason() + "; " + tooLarge.get() + ", so it stays exact",
+                    proposed);
+        }
+        return new Plan(proposed, scope, decision.reason() + paddingNote(l.shape, proposed));
     }
 
     /** What a policy that turns a reusing layer off has most likely judged: its last measured r_c. */
@@ -208,6 +260,10 @@ public final class ReuseController implements TrainingListener {
         final LayerShape shape;
         /** Whether the layer's input is the batch's images (the network's first layer). */
         final boolean readsData;
+        /** Output pixels per image: a batch's rows are this many per image. */
+        final long pixelsPerImage;
+        /** The strategy's last setting that the batch was too large for; null when it was followed. */
+        ReuseSetting refused;
         ReuseSetting setting;
         ReuseScope scope = ReuseScope.EXACT;
         ReuseConvKernel kernel;
@@ -216,10 +272,11 @@ public final class ReuseController implements TrainingListener {
         /** The step of the layer's last probe, -1 when it does not record its input. */
         long lastProbeStep = -1;
 
-        ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData) {
+        ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData, long pixelsPerImage) {
             this.conv = conv;
             this.shape = shape;
             this.readsData = readsData;
+            this.pixelsPerImage = pixelsPerImage;
         }
 
         boolean differs(ReuseSetting next, ReuseScope nextScope) {

@@ -1,0 +1,75 @@
+package adr.core.reuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import adr.core.nn.Conv2d;
+import adr.core.nn.ConvAlgorithm;
+import adr.core.nn.ConvGeometry;
+import adr.core.nn.Network;
+import adr.core.random.Seeds;
+import adr.core.train.StepContext;
+import adr.spi.LayerShape;
+import adr.spi.config.Config;
+import adr.spi.reuse.ReuseScope;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.LayerDecision;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A batch whose reuse arrays would not fit in Java arrays keeps the layer exact, and says why once. */
+class ReuseCapacityTest {
+    private static final LayerShape CIFARNET_CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
+    private static final ReuseSetting DEFAULT = new ReuseSetting(5, 10);
+
+    @Test
+    void cifarNetConv2AtTheDefaultsOverflowsAJavaArrayAtBatch4096() {
+        // 320 groups x 4096 x 14 x 14 rows x 10 hash projections
+        assertThat(ReuseCapacity.largestArray(CIFARNET_CONV2, DEFAULT, 196, 4096)).isEqualTo(2_569_011_200L);
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, 196, 4096)).contains("batch 4096"
+                + " too large to reuse L=5 H=10: its largest array would hold 2,569,011,200 elements, more than"
+                + " one array may (2,147,483,639); batches of up to 3423 images reuse it");
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, 196, 3423)).isEmpty();
+    }
+
+    @Test
+    void theClusterTablesCountWhenTheyAreTheLargest() {
+        // H=30 allows a cluster per row: G x N x M tables outgrow the G x N x H projections
+        ReuseSetting fine = new ReuseSetting(5, 30);
+        assertThat(ReuseCapacity.largestArray(CIFARNET_CONV2, fine, 196, 2)).isEqualTo(320L * 2 * 196 * 64);
+    }
+
+    @Test
+    void theControllerKeepsATooLargeBatchExactAndRecordsTheRefusalOnce() {
+        Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
+                Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        ReuseSetting coarse = new ReuseSetting(9, 2);
+        List<ReuseChange> changes = new ArrayList<>();
+        // rows: 1 group x 36 pixels x 9 per image, so 324 elements an image against a capacity of 400
+        ReuseController controller = new ReuseController(network,
+                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
+                (layer, current, view) -> new LayerDecision(coarse, "always coarse"),
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
+                new ReuseCapacity(400));
+        int[][] batches = {{0, 1}, {2, 3}, {4}};
+        List<Boolean> reused = new ArrayList<>();
+        for (int step = 0; step < batches.length; step++) {
+            controller.beforeStep(new StepContext(1, step, batches.length, batches.length, batches[step]));
+            reused.add(controller.kernelOf("conv1") != null);
+            INDArray y = network.forward(Nd4j.rand(DataType.FLOAT, batches[step].length, 1, 6, 6), true);
+            network.backward(Nd4j.onesLike(y));
+        }
+
+        assertThat(reused).containsExactly(false, false, true);
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).to()).isNull();
+        assertThat(changes.get(0).reason()).isEqualTo("always coarse; batch 2 too large to reuse L=9 H=2: its largest"
+                + " array would hold 648 elements, more than one array may (400); batches of up to 1 image reuse"
+                + " it, so it stays exact");
+        assertThat(changes.get(1).to()).isEqualTo(coarse);
+    }
+}
