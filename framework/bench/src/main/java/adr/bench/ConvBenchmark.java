@@ -15,6 +15,7 @@ import adr.core.nn.Layer;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
 import adr.core.reuse.Phase;
+import adr.core.reuse.ReuseCapacity;
 import adr.core.reuse.ReuseConvKernel;
 import adr.core.reuse.ReuseStats;
 import adr.spi.LayerShape;
@@ -94,6 +95,7 @@ final class ConvBenchmark {
         Batch batch = new Batches(train, settings.batchSize(), seeds.stream("bench/shuffle"), Augmentation.NONE,
                 null, Normalization.fit(train)).iterator().next();
         Map<Conv2d, INDArray> inputs = convInputs(net, batch.images(), layerNames);
+        requireReusable(inputs);
         List<LayerResult> results = new ArrayList<>();
         for (var entry : inputs.entrySet()) {
             progress.accept(String.format(Locale.ROOT, "measuring %s (%d of %d): %s + %s...",
@@ -121,6 +123,29 @@ final class ConvBenchmark {
         }
     }
 
+    /** Refuses, before any layer is measured, a batch too large for a layer's reuse arrays. */
+    private void requireReusable(Map<Conv2d, INDArray> inputs) {
+        List<String> refusals = new ArrayList<>();
+        inputs.forEach((conv, x) -> {
+            ConvGeometry g = conv.geometry();
+            long pixels = (long) g.outputSize((int) x.size(2)) * g.outputSize((int) x.size(3));
+            ReuseCapacity.JAVA_ARRAYS.refusal(shapeOf(conv), setting(g), pixels, (int) x.size(0))
+                    .ifPresent(reason -> refusals.add(conv.name() + ": " + reason));
+        });
+        if (!refusals.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", refusals) + "; lower --batch-size");
+        }
+    }
+
+    private ReuseSetting setting(ConvGeometry g) {
+        return new ReuseSetting(Math.min(settings.length(), g.rowLength()), settings.hashBits());
+    }
+
+    private static LayerShape shapeOf(Conv2d conv) {
+        ConvGeometry g = conv.geometry();
+        return new LayerShape(conv.name(), g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
+    }
+
     /** The input each chosen convolution sees when the batch goes through the network. */
     private static Map<Conv2d, INDArray> convInputs(Network net, INDArray images, List<String> names) {
         Map<Conv2d, INDArray> inputs = new LinkedHashMap<>();
@@ -141,9 +166,8 @@ final class ConvBenchmark {
         boolean inputGradient = conv.computesInputGradient();
         ConvKernel nativeKernel = exactKernel(conv, ConvAlgorithm.NATIVE);
         ConvKernel im2colKernel = exactKernel(conv, ConvAlgorithm.IM2COL);
-        ReuseSetting setting = new ReuseSetting(Math.min(settings.length(), g.rowLength()), settings.hashBits());
-        LayerShape shape = new LayerShape(conv.name(), g.inChannels(), g.outChannels(), g.kernel(), g.stride(),
-                g.padding());
+        ReuseSetting setting = setting(g);
+        LayerShape shape = shapeOf(conv);
         ReuseConvKernel reuse = new ReuseConvKernel(g, setting, settings.scope(), settings.clustering().create(shape,
                 setting, settings.clusteringConfig(), seeds.derive("cluster/" + conv.name())), nativeKernel);
 

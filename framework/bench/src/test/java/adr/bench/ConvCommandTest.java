@@ -81,6 +81,15 @@ class ConvCommandTest {
         assertThat(err.toString().strip()).isEqualTo(expected);
     }
 
+    /** One cluster per row allowed (H=30) at L=1: 1600 groups x 25,088 rows x 64 channels of cluster tables. */
+    @Test
+    void aBatchTooLargeForALayersReuseArraysIsRefusedBeforeMeasuring() {
+        assumeTrue(Files.isDirectory(DatasetSource.FASHION_MNIST_DIRECTORY), "Fashion-MNIST not installed");
+        assertRefused("adr bench: conv2: batch 128 too large to reuse L=1 H=30: its largest array would hold"
+                + " 2,569,011,200 elements, more than one array may (2,147,483,639); batches of up to 106 images"
+                + " reuse it; lower --batch-size", "--layer", "conv2", "--batch-size", "128", "--L", "1", "--H", "30");
+    }
+
     /** A missing dataset: the name must be refused before any data is read. */
     @Test
     void anUnknownLayerAmongKnownOnesIsRefusedBeforeTheData(@TempDir Path dir) {
