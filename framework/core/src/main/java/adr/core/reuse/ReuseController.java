@@ -196,8 +196,10 @@ public final class ReuseController implements TrainingListener {
         if (!scope.forward()) {
             return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape));
         }
+        // the run's batch size, not an epoch's short last batch: that one fitting would switch
+        // the layer to reuse for one step per epoch
         Optional<String> tooLarge = samples == null ? Optional.empty()
-                : capacity.refusal(l.shape, proposed, l.pixelsPerImage, samples.length);
+                : capacity.refusal(l.shape, proposed, l.pixelsPerImage, Math.max(fullBatch, samples.length));
         if (tooLarge.isPresent()) {
             return new Plan(null, ReuseScope.EXACT, decision.reason() + "; " + tooLarge.get() + ", so it stays exact",
                     proposed);

@@ -8,6 +8,7 @@ import adr.core.nn.ConvGeometry;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
 import adr.core.train.StepContext;
+import adr.core.train.StepReport;
 import adr.spi.LayerShape;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseScope;
@@ -24,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ReuseCapacityTest {
     private static final LayerShape CIFARNET_CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
     private static final ReuseSetting DEFAULT = new ReuseSetting(5, 10);
+    private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
 
     @Test
     void cifarNetConv2AtTheDefaultsOverflowsAJavaArrayAtBatch4096() {
@@ -44,32 +46,49 @@ class ReuseCapacityTest {
 
     @Test
     void theControllerKeepsATooLargeBatchExactAndRecordsTheRefusalOnce() {
-        Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
-                Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
-        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
-        ReuseSetting coarse = new ReuseSetting(9, 2);
         List<ReuseChange> changes = new ArrayList<>();
-        // rows: 1 group x 36 pixels x 9 per image, so 324 elements an image against a capacity of 400
-        ReuseController controller = new ReuseController(network,
-                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
-                (layer, current, view) -> new LayerDecision(coarse, "always coarse"),
-                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
-                new ReuseCapacity(400));
-        int[][] batches = {{0, 1}, {2, 3}, {4}};
-        List<Boolean> reused = new ArrayList<>();
-        for (int step = 0; step < batches.length; step++) {
-            controller.beforeStep(new StepContext(1, step, batches.length, batches.length, batches[step]));
-            reused.add(controller.kernelOf("conv1") != null);
-            INDArray y = network.forward(Nd4j.rand(DataType.FLOAT, batches[step].length, 1, 6, 6), true);
-            network.backward(Nd4j.onesLike(y));
-        }
+        // an epoch's short last batch of one image would fit, but the run's batch size decides
+        List<Boolean> reused = train(new int[][] {{0, 1}, {2, 3}, {4}, {0, 1}}, changes);
 
-        assertThat(reused).containsExactly(false, false, true);
-        assertThat(changes).hasSize(2);
+        assertThat(reused).containsExactly(false, false, false, false);
+        assertThat(changes).hasSize(1);
         assertThat(changes.get(0).to()).isNull();
         assertThat(changes.get(0).reason()).isEqualTo("always coarse; batch 2 too large to reuse L=9 H=2: its largest"
                 + " array would hold 648 elements, more than one array may (400); batches of up to 1 image reuse"
                 + " it, so it stays exact");
-        assertThat(changes.get(1).to()).isEqualTo(coarse);
+    }
+
+    @Test
+    void aBatchThatFitsReuses() {
+        List<ReuseChange> changes = new ArrayList<>();
+        assertThat(train(new int[][] {{0}, {1}}, changes)).containsExactly(true, true);
+        assertThat(changes).singleElement().satisfies(c -> assertThat(c.to()).isEqualTo(COARSE));
+    }
+
+    /**
+     * Trains a one-convolution network on 6x6 images, one step per batch of sample indices,
+     * with a strategy that always asks for {@link #COARSE} and a capacity of 400 elements
+     * (the unfolded rows take 1 group x 36 pixels x 9 = 324 per image); returns per step
+     * whether the layer reused.
+     */
+    private static List<Boolean> train(int[][] batches, List<ReuseChange> changes) {
+        Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
+                Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        ReuseController controller = new ReuseController(network,
+                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
+                (layer, current, view) -> new LayerDecision(COARSE, "always coarse"),
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
+                new ReuseCapacity(400));
+        List<Boolean> reused = new ArrayList<>();
+        for (int step = 0; step < batches.length; step++) {
+            int images = batches[step].length;
+            controller.beforeStep(new StepContext(1, step, batches.length, batches.length, batches[step]));
+            reused.add(controller.kernelOf("conv1") != null);
+            INDArray y = network.forward(Nd4j.rand(DataType.FLOAT, images, 1, 6, 6), true);
+            network.backward(Nd4j.onesLike(y));
+            controller.onStep(new StepReport(1, step + 1, batches.length, step, 1.0, 0.01, images, 0.01));
+        }
+        return reused;
     }
 }
