@@ -2,6 +2,7 @@ package adr.core.reuse;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,17 +44,26 @@ final class NativeBuffer {
     /** Copies {@code values} (at least as many as the shape holds) in; returns the native array. */
     INDArray put(float[] values, long... shape) {
         INDArray target = shaped(shape);
-        target.data().asNioFloat().put(values, 0, (int) target.length());
+        floats(target).put(values, 0, Math.toIntExact(target.length()));
         return target;
     }
 
     /** Copies a c-order float array's values out into {@code reuse} when it has the right length. */
     static float[] read(INDArray source, float[] reuse) {
         INDArray dense = dense(source);
-        int size = (int) dense.length();
+        int size = Math.toIntExact(dense.length());
         float[] out = reuse != null && reuse.length == size ? reuse : new float[size];
-        dense.data().asNioFloat().get(out);
+        floats(dense).get(out, 0, size);
         return out;
+    }
+
+    /**
+     * The array's memory for a JavaCPP copy (a native memcpy). Not an NIO view: a view's size
+     * in bytes is an int, so an array past 2 GB (the unfolded rows or hash projections of a
+     * large batch) overflowed it, although a Java array of its floats was allowed.
+     */
+    private static FloatPointer floats(INDArray dense) {
+        return new FloatPointer(dense.data().addressPointer()).position(0);
     }
 
     /**
