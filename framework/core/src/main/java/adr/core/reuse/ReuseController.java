@@ -43,11 +43,13 @@ public final class ReuseController implements TrainingListener {
     private final Seeds seeds;
     private final Consumer<ReuseChange> changeLog;
     private final ReuseProbe probes;
-    private final RunView view = new RunView(this::probe, this::probeError);
+    private final RunView view = new RunView(this::probe, this::probeError, this::reuseRefusal);
     private final List<ReuseChange> changes = new ArrayList<>();
     private final ReuseCapacity capacity;
     /** The most images a step has had: the run's batch size, which an epoch's last batch may fall short of. */
     private int fullBatch;
+    /** The images of the step about to run; 0 when not known. */
+    private int stepBatch;
 
     public ReuseController(Network network, ClusteringFactory clustering, Config clusteringConfig,
             AdaptationStrategy strategy, ReusePolicy policy, Seeds seeds, Consumer<ReuseChange> changeLog) {
@@ -106,9 +108,23 @@ public final class ReuseController implements TrainingListener {
                 .flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
     }
 
-    /** Whether the recorded input, a batch of the run's size, can reuse {@code setting}. */
+    /** Whether a batch of the run's size (the recorded input is one) can reuse {@code setting}. */
     private boolean fits(ControlledLayer l, ReuseSetting setting) {
-        return capacity.refusal(l.shape, setting, l.pixelsPerImage, fullBatch).isEmpty();
+        return refusal(l, setting).isEmpty();
+    }
+
+    /** Why the run's batch cannot reuse {@code setting} on {@code layer} (TrainingView.reuseRefusal). */
+    private Optional<String> reuseRefusal(String layer, ReuseSetting setting) {
+        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
+                .flatMap(l -> refusal(l, setting));
+    }
+
+    /**
+     * Judged at the run's batch size, the most images a step has had or is about to have, not
+     * at an epoch's short last batch: that one fitting would switch a layer to reuse for one step.
+     */
+    private Optional<String> refusal(ControlledLayer l, ReuseSetting setting) {
+        return capacity.refusal(l.shape, setting, l.pixelsPerImage, Math.max(fullBatch, stepBatch));
     }
 
     /** The convolution named {@code layer}, marked as probed at this step; empty for another name. */
@@ -150,13 +166,14 @@ public final class ReuseController implements TrainingListener {
     @Override
     public void beforeStep(StepContext context) {
         view.at(context);
+        stepBatch = context.samples() == null ? 0 : context.samples().length;
         for (ControlledLayer l : layers) {
             if (l.lastProbeStep >= 0 && context.globalStep() - l.lastProbeStep > RECORDING_IDLE_STEPS) {
                 l.conv.stopKeepingTrainingInputs();
                 l.lastProbeStep = -1;
             }
             l.conv.useKernel(l.kernel);
-            Plan plan = plan(l, context.samples());
+            Plan plan = plan(l);
             // a refusal changes nothing when the layer was exact, but the strategy's choice was not
             // followed, so it is recorded once per refused setting
             boolean newlyRefused = plan.refused() != null && !plan.refused().equals(l.refused);
@@ -186,7 +203,7 @@ public final class ReuseController implements TrainingListener {
     }
 
     /** The strategy's setting and the policy's scope for a layer, unless the batch is too large to reuse. */
-    private Plan plan(ControlledLayer l, int[] samples) {
+    private Plan plan(ControlledLayer l) {
         LayerDecision decision = strategy.decide(l.shape, l.setting, view);
         ReuseSetting proposed = decision.setting();
         if (proposed == null) {
@@ -196,10 +213,7 @@ public final class ReuseController implements TrainingListener {
         if (!scope.forward()) {
             return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape));
         }
-        // the run's batch size, not an epoch's short last batch: that one fitting would switch
-        // the layer to reuse for one step per epoch
-        Optional<String> tooLarge = samples == null ? Optional.empty()
-                : capacity.refusal(l.shape, proposed, l.pixelsPerImage, Math.max(fullBatch, samples.length));
+        Optional<String> tooLarge = refusal(l, proposed);
         if (tooLarge.isPresent()) {
             return new Plan(null, ReuseScope.EXACT, decision.reason() + "; " + tooLarge.get() + ", so it stays exact",
                     proposed);

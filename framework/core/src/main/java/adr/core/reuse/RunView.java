@@ -24,15 +24,19 @@ final class RunView implements TrainingView {
     private StepContext context = new StepContext(1, 0, 1, 1);
     private final BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes;
     private final BiFunction<String, ReuseSetting, Optional<OutputError>> errorProbes;
+    private final BiFunction<String, ReuseSetting, Optional<String>> refusals;
 
     /**
      * @param probes measures a setting on a layer for {@link #probe}
      * @param errorProbes measures a setting's output error on a layer for {@link #probeError}
+     * @param refusals why the run's batch cannot reuse a setting on a layer, for {@link #reuseRefusal}
      */
     RunView(BiFunction<String, ReuseSetting, Optional<ProbeResult>> probes,
-            BiFunction<String, ReuseSetting, Optional<OutputError>> errorProbes) {
+            BiFunction<String, ReuseSetting, Optional<OutputError>> errorProbes,
+            BiFunction<String, ReuseSetting, Optional<String>> refusals) {
         this.probes = probes;
         this.errorProbes = errorProbes;
+        this.refusals = refusals;
     }
 
     void at(StepContext next) {
@@ -97,5 +101,10 @@ final class RunView implements TrainingView {
     @Override
     public Optional<OutputError> probeError(String layer, ReuseSetting setting) {
         return errorProbes.apply(layer, setting);
+    }
+
+    @Override
+    public Optional<String> reuseRefusal(String layer, ReuseSetting setting) {
+        return refusals.apply(layer, setting);
     }
 }

@@ -13,9 +13,11 @@ import adr.spi.LayerShape;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +28,8 @@ class ReuseCapacityTest {
     private static final LayerShape CIFARNET_CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
     private static final ReuseSetting DEFAULT = new ReuseSetting(5, 10);
     private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
+    private static final AdaptationStrategy ALWAYS_COARSE = (layer, current, view) -> new LayerDecision(COARSE,
+            "always coarse");
 
     @Test
     void cifarNetConv2AtTheDefaultsOverflowsAJavaArrayAtBatch4096() {
@@ -48,7 +52,7 @@ class ReuseCapacityTest {
     void theControllerKeepsATooLargeBatchExactAndRecordsTheRefusalOnce() {
         List<ReuseChange> changes = new ArrayList<>();
         // an epoch's short last batch of one image would fit, but the run's batch size decides
-        List<Boolean> reused = train(new int[][] {{0, 1}, {2, 3}, {4}, {0, 1}}, changes);
+        List<Boolean> reused = train(new int[][] {{0, 1}, {2, 3}, {4}, {0, 1}}, ALWAYS_COARSE, changes);
 
         assertThat(reused).containsExactly(false, false, false, false);
         assertThat(changes).hasSize(1);
@@ -61,24 +65,39 @@ class ReuseCapacityTest {
     @Test
     void aBatchThatFitsReuses() {
         List<ReuseChange> changes = new ArrayList<>();
-        assertThat(train(new int[][] {{0}, {1}}, changes)).containsExactly(true, true);
+        assertThat(train(new int[][] {{0}, {1}}, ALWAYS_COARSE, changes)).containsExactly(true, true);
         assertThat(changes).singleElement().satisfies(c -> assertThat(c.to()).isEqualTo(COARSE));
     }
 
+    @Test
+    void strategiesAreToldWhichSettingsTheBatchIsTooLargeFor() {
+        List<Optional<String>> told = new ArrayList<>();
+        AdaptationStrategy asking = (layer, current, view) -> {
+            told.add(view.reuseRefusal(layer.name(), COARSE));
+            told.add(view.reuseRefusal("no-such-layer", COARSE));
+            return LayerDecision.exact("asking only");
+        };
+        train(new int[][] {{0, 1}}, asking, new ArrayList<>());
+        train(new int[][] {{0}}, asking, new ArrayList<>());
+
+        assertThat(told.get(0)).hasValueSatisfying(reason -> assertThat(reason).startsWith("batch 2 too large"));
+        assertThat(told.subList(1, 4)).allSatisfy(reason -> assertThat(reason).isEmpty());
+    }
+
+
     /**
      * Trains a one-convolution network on 6x6 images, one step per batch of sample indices,
-     * with a strategy that always asks for {@link #COARSE} and a capacity of 400 elements
+     * with {@code strategy} and a capacity of 400 elements
      * (the unfolded rows take 1 group x 36 pixels x 9 = 324 per image); returns per step
      * whether the layer reused.
      */
-    private static List<Boolean> train(int[][] batches, List<ReuseChange> changes) {
+    private static List<Boolean> train(int[][] batches, AdaptationStrategy strategy, List<ReuseChange> changes) {
         Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
                 Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         ReuseController controller = new ReuseController(network,
                 new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
-                (layer, current, view) -> new LayerDecision(COARSE, "always coarse"),
-                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
+                strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
                 new ReuseCapacity(400));
         List<Boolean> reused = new ArrayList<>();
         for (int step = 0; step < batches.length; step++) {

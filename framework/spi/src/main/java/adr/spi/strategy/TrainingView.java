@@ -84,6 +84,24 @@ public interface TrainingView {
     }
 
     /**
+     * Why the run's batch cannot reuse {@code setting} on convolution {@code layer}: a
+     * reuse step's largest array (the unfolded rows, the hash projections or the cluster
+     * tables) would hold more elements than one Java array may, as it does for small
+     * {@code L} at large batch sizes. The engine keeps such a layer exact whatever the
+     * strategy says, and {@link #probe} and {@link #probeError} of such a setting come back
+     * empty; a strategy that measures candidates leaves such a setting out.
+     *
+     * @param layer a convolution's name, as in {@link adr.spi.LayerShape#name()}
+     * @return the reason, naming the largest batch that would reuse it; empty when the
+     *     setting fits, for a name that is not a convolution, and from views that do not
+     *     know (this default)
+     * @since SPI 1.5
+     */
+    default Optional<String> reuseRefusal(String layer, ReuseSetting setting) {
+        return Optional.empty();
+    }
+
+    /**
      * One layer's last training step.
      *
      * @param remainingRatio {@code r_c}; 1 for an exact step

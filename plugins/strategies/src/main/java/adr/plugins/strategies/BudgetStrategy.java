@@ -48,8 +48,10 @@ import java.util.Set;
  *
  * <p>A layer is exact until its first measurement. The first probe only asks the engine
  * to record the layer's input, so the first decision comes before step 1; a probe that
- * comes back empty keeps the previous decision and is retried before the next step. One
- * instance serves one run; the engine calls it from the training thread.
+ * comes back empty keeps the previous decision and is retried before the next step. A
+ * candidate the run's batch is too large to reuse ({@link TrainingView#reuseRefusal}) is
+ * left out of the measurement; the layer is exact when every one is. One instance serves
+ * one run; the engine calls it from the training thread.
  */
 final class BudgetStrategy implements AdaptationStrategy {
     private final List<ReuseSetting> candidates;
@@ -85,11 +87,20 @@ final class BudgetStrategy implements AdaptationStrategy {
         if (last != null && !due(last, view)) {
             return timedIfDue(layer, last, view);
         }
-        Optional<List<Probed>> probes = probeAll(layer, view);
+        List<ReuseSetting> candidates = forLayer(layer);
+        List<ReuseSetting> fitting = candidates.stream()
+                .filter(s -> view.reuseRefusal(layer.name(), s).isEmpty()).toList();
+        if (fitting.isEmpty()) {
+            LayerDecision decision = LayerDecision.exact("budget: no candidate fits the batch ("
+                    + view.reuseRefusal(layer.name(), candidates.get(0)).orElseThrow() + "), exact");
+            measured.put(layer.name(), new Measurement(decision, view.step(), view.epoch(), true));
+            return decision;
+        }
+        Optional<List<Probed>> probes = probeAll(layer, fitting, view);
         if (probes.isEmpty()) {
             return last == null ? LayerDecision.exact("budget: no input measured yet") : last.decision();
         }
-        LayerDecision decision = choose(layer, probes.get());
+        LayerDecision decision = choose(layer, probes.get(), candidates.size() - fitting.size());
         boolean settled = decision.setting() == null || limits.minSpeedup() == 0;
         measured.put(layer.name(), new Measurement(decision, view.step(), view.epoch(), settled));
         return decision;
@@ -124,9 +135,9 @@ final class BudgetStrategy implements AdaptationStrategy {
     }
 
     /** Every candidate's measurement, or empty as soon as one cannot be measured yet. */
-    private Optional<List<Probed>> probeAll(LayerShape layer, TrainingView view) {
+    private Optional<List<Probed>> probeAll(LayerShape layer, List<ReuseSetting> candidates, TrainingView view) {
         List<Probed> probes = new ArrayList<>();
-        for (ReuseSetting setting : forLayer(layer)) {
+        for (ReuseSetting setting : candidates) {
             Optional<OutputError> result = view.probeError(layer.name(), setting);
             if (result.isEmpty()) {
                 return Optional.empty();
@@ -137,7 +148,8 @@ final class BudgetStrategy implements AdaptationStrategy {
         return Optional.of(probes);
     }
 
-    private LayerDecision choose(LayerShape layer, List<Probed> probes) {
+    /** @param leftOut candidates not measured because the batch is too large to reuse them */
+    private LayerDecision choose(LayerShape layer, List<Probed> probes, int leftOut) {
         Set<ReuseSetting> slow = tooSlow.getOrDefault(layer.name(), Set.of());
         List<Probed> under = probes.stream().filter(p -> p.result().relativeError() <= limits.targetError())
                 .filter(p -> !slow.contains(p.setting()))
@@ -167,8 +179,10 @@ final class BudgetStrategy implements AdaptationStrategy {
         }
         String among = under.size() == 1 ? "the only candidate under the target"
                 : "the cheapest of " + under.size() + " candidates under the target";
-        return new LayerDecision(cheapest.setting(), String.format(Locale.ROOT, "%s (cost %.3f), %s (%d measured)",
-                measuredText, cheapest.cost(), among, probes.size()));
+        String counted = leftOut == 0 ? probes.size() + " measured"
+                : probes.size() + " measured, " + leftOut + " too large for the batch";
+        return new LayerDecision(cheapest.setting(), String.format(Locale.ROOT, "%s (cost %.3f), %s (%s)",
+                measuredText, cheapest.cost(), among, counted));
     }
 
     /** The candidates for one layer: {@code L} capped at its row length, duplicates that capping made dropped. */

@@ -215,6 +215,32 @@ class BudgetStrategyTest {
     }
 
     @Test
+    void candidatesTheBatchIsTooLargeForAreLeftOutAndCounted() {
+        var strategy = budget(Map.of());
+        ProbingView.Script script = fromStepOne(TYPICAL);
+        strategy.decide(CONV2, null, new ProbingView(0, script, probes, List.of(), s -> s.hashBits() < 8));
+
+        LayerDecision decision = strategy.decide(CONV2, null,
+                new ProbingView(1, script, probes, List.of(), s -> s.hashBits() < 8));
+
+        // 25:6 would be the cheapest under the target, but the batch is too large for it
+        assertThat(decision.setting()).isEqualTo(new ReuseSetting(25, 8));
+        assertThat(decision.reason()).endsWith("the cheapest of 2 candidates under the target (2 measured, 2 too"
+                + " large for the batch)");
+        assertThat(probes).containsExactly("0 conv2 25:8 error", "1 conv2 25:8 error", "1 conv2 25:10 error");
+    }
+
+    @Test
+    void whenTheBatchIsTooLargeForEveryCandidateTheLayerIsExactSayingWhyWithoutMeasuring() {
+        LayerDecision decision = budget(Map.of()).decide(CONV2, null,
+                new ProbingView(0, fromStepOne(TYPICAL), probes, List.of(), s -> true));
+
+        assertThat(decision).isEqualTo(LayerDecision.exact("budget: no candidate fits the batch (batch 64 too large"
+                + " to reuse L=25 H=4), exact"));
+        assertThat(probes).isEmpty();
+    }
+
+    @Test
     void candidatesLongerThanTheRowAreCappedAndMeasuredOnce() {
         run(budget(Map.of("candidates", "32:6,25:6,64:8")), fromStepOne(TYPICAL), 0, 2, CONV1);
 

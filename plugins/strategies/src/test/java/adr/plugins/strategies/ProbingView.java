@@ -6,6 +6,7 @@ import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A training view whose probe results come from a script, for decision tests without
@@ -13,12 +14,17 @@ import java.util.Optional;
  * {@code "step layer L:H error"}. 100 steps per epoch.
  *
  * @param recentLosses the losses the view shows (none unless given)
+ * @param tooLarge the settings the run's batch is too large to reuse (none unless given)
  */
-record ProbingView(long step, Script script, List<String> probes, List<Double> recentLosses)
-        implements TrainingView {
+record ProbingView(long step, Script script, List<String> probes, List<Double> recentLosses,
+        Predicate<ReuseSetting> tooLarge) implements TrainingView {
 
     ProbingView(long step, Script script, List<String> probes) {
         this(step, script, probes, List.of());
+    }
+
+    ProbingView(long step, Script script, List<String> probes, List<Double> recentLosses) {
+        this(step, script, probes, recentLosses, setting -> false);
     }
 
     /** The measurement of {@code setting} on {@code layer} before {@code step}; empty = no input yet. */
@@ -66,5 +72,11 @@ record ProbingView(long step, Script script, List<String> probes, List<Double> r
     public Optional<OutputError> probeError(String layer, ReuseSetting setting) {
         probes.add(step + " " + layer + " " + setting.subVectorLength() + ":" + setting.hashBits() + " error");
         return script.probe(step, layer, setting).map(p -> new OutputError(p.relativeError(), p.remainingRatio()));
+    }
+
+    @Override
+    public Optional<String> reuseRefusal(String layer, ReuseSetting setting) {
+        return tooLarge.test(setting) ? Optional.of("batch 64 too large to reuse L=" + setting.subVectorLength() + " H="
+                + setting.hashBits()) : Optional.empty();
     }
 }
