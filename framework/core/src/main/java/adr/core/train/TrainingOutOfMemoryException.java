@@ -11,7 +11,19 @@ public final class TrainingOutOfMemoryException extends RuntimeException {
 
     public TrainingOutOfMemoryException(OutOfMemoryError error, int batchSize, int evalBatchSize) {
         super("out of memory at batch size " + batchSize + " (evaluation batch size " + evalBatchSize + "): "
-                + rootMessage(error) + "; lower --batch-size or --eval-batch-size and train again", error);
+                + rootMessage(error) + "; lower --batch-size or --eval-batch-size" + heapHint(rootMessage(error))
+                + " and train again", error);
+    }
+
+    /**
+     * The Java heap is the launcher's {@code -Xmx8g} unless {@code ADR_JAVA_OPTS} sets
+     * another, and the reuse kernels keep a batch's unfolded rows there: raising it is the
+     * other remedy, which the native ceiling's message does not need.
+     */
+    private static String heapHint(String message) {
+        return message.contains("Java heap space")
+                ? ", or give Java a larger heap (ADR_JAVA_OPTS=-Xmx16g for ./adr, whose default is -Xmx8g),"
+                : "";
     }
 
     /** The innermost out-of-memory message: JavaCPP's names the ceiling ("physicalBytes (13694M) > ..."). */
