@@ -1,6 +1,7 @@
 package adr.core.experiment;
 
 import adr.core.checkpoint.Checkpoint;
+import adr.core.checkpoint.CheckpointException;
 import adr.core.checkpoint.CheckpointStore;
 import adr.core.data.Dataset;
 import adr.core.data.Normalization;
@@ -108,6 +109,9 @@ public final class ExperimentRunner {
             listeners.add(checkpoints);
         }
         listeners.add(observer);
+        if (checkpoints != null) {
+            listeners.add(checkpoints.failureOnceRecorded());
+        }
         long totalSteps = (long) config.epochs() * ((train.size() + config.batchSize() - 1) / config.batchSize());
         observer.onRunStart(new RunStart(config, wiring == null ? List.of() : wiring.plugins(), prepared.start,
                 totalSteps, train.size(), test.size(), reuse == null ? exactLayers(network) : reuse::layerStates));
@@ -144,10 +148,17 @@ public final class ExperimentRunner {
         return () -> exact;
     }
 
-    /** Saves a checkpoint after every epoch. */
+    /**
+     * Saves a checkpoint after every epoch, before anything else hears of the epoch's end.
+     * A save that fails fails the run only after the caller has heard the epoch's end
+     * ({@link #failureOnceRecorded}): the epoch was trained and evaluated, and its results
+     * are worth recording although its weights cannot be kept. A resume from the previous
+     * checkpoint trains the epoch again, and its new evaluation replaces the recorded one.
+     */
     private final class CheckpointingListener implements TrainingListener {
         private final PreparedExperiment prepared;
         private long stepsTaken;
+        private CheckpointException failed;
 
         CheckpointingListener(PreparedExperiment prepared, long stepsTaken) {
             this.prepared = prepared;
@@ -161,7 +172,23 @@ public final class ExperimentRunner {
 
         @Override
         public void onEpochEnd(EpochReport epoch) {
-            save(new TrainingProgress(epoch.epoch(), stepsTaken));
+            try {
+                save(new TrainingProgress(epoch.epoch(), stepsTaken));
+            } catch (CheckpointException e) {
+                failed = e;
+            }
+        }
+
+        /** Listens after the caller: rethrows a failed save of the epoch just heard of. */
+        TrainingListener failureOnceRecorded() {
+            return new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochReport epoch) {
+                    if (failed != null) {
+                        throw failed;
+                    }
+                }
+            };
         }
 
         void save(TrainingProgress progress) {
