@@ -174,8 +174,8 @@ public final class ReuseController implements TrainingListener {
             }
             l.conv.useKernel(l.kernel);
             Plan plan = plan(l);
-            // a refusal changes nothing when the layer was exact, but the strategy's choice was not
-            // followed, so it is recorded once per refused setting
+            // a refusal (by the policy, or a batch too large) changes nothing when the layer was exact, but
+            // the strategy's choice was not followed, so it is recorded once per refused setting
             boolean newlyRefused = plan.refused() != null && !plan.refused().equals(l.refused);
             l.refused = plan.refused();
             if (l.differs(plan.setting(), plan.scope()) || newlyRefused) {
@@ -194,7 +194,8 @@ public final class ReuseController implements TrainingListener {
 
     /**
      * A layer's configuration for the coming step and why: null setting and exact scope for
-     * an exact step; {@code refused} is the strategy's setting when the batch was too large for it.
+     * an exact step; {@code refused} is the strategy's setting when the policy kept the layer
+     * exact or the batch was too large for it.
      */
     private record Plan(ReuseSetting setting, ReuseScope scope, String reason, ReuseSetting refused) {
         Plan(ReuseSetting setting, ReuseScope scope, String reason) {
@@ -211,7 +212,8 @@ public final class ReuseController implements TrainingListener {
         }
         ReuseScope scope = policy.scope(l.shape, proposed, view);
         if (!scope.forward()) {
-            return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape));
+            return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape),
+                    proposed);
         }
         Optional<String> tooLarge = refusal(l, proposed);
         if (tooLarge.isPresent()) {
@@ -278,7 +280,7 @@ public final class ReuseController implements TrainingListener {
         final boolean readsData;
         /** Output pixels per image: a batch's rows are this many per image. */
         final long pixelsPerImage;
-        /** The strategy's last setting that the batch was too large for; null when it was followed. */
+        /** The strategy's last setting that the policy or the batch size refused; null when it was followed. */
         ReuseSetting refused;
         ReuseSetting setting;
         ReuseScope scope = ReuseScope.EXACT;
