@@ -98,25 +98,17 @@ public final class ReuseController implements TrainingListener {
      * non-convolution name, and for a setting the run's batch is too large to reuse.
      */
     private Optional<ProbeResult> probe(String layer, ReuseSetting setting) {
-        return probed(layer).filter(l -> fits(l, setting))
-                .flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope, view.step()));
+        return probed(layer, setting).flatMap(l -> probes.measure(l.conv, l.shape, setting, l.scope, view.step()));
     }
 
     /** The output error of {@code setting} on {@code layer} now (TrainingView.probeError); empty as for a probe. */
     private Optional<OutputError> probeError(String layer, ReuseSetting setting) {
-        return probed(layer).filter(l -> fits(l, setting))
-                .flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
-    }
-
-    /** Whether a batch of the run's size (the recorded input is one) can reuse {@code setting}. */
-    private boolean fits(ControlledLayer l, ReuseSetting setting) {
-        return refusal(l, setting).isEmpty();
+        return probed(layer, setting).flatMap(l -> probes.measureError(l.conv, l.shape, setting, view.step()));
     }
 
     /** Why the run's batch cannot reuse {@code setting} on {@code layer} (TrainingView.reuseRefusal). */
     private Optional<String> reuseRefusal(String layer, ReuseSetting setting) {
-        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst()
-                .flatMap(l -> refusal(l, setting));
+        return named(layer).flatMap(l -> refusal(l, setting));
     }
 
     /**
@@ -127,11 +119,19 @@ public final class ReuseController implements TrainingListener {
         return capacity.refusal(l.shape, setting, l.pixelsPerImage, Math.max(fullBatch, stepBatch));
     }
 
-    /** The convolution named {@code layer}, marked as probed at this step; empty for another name. */
-    private Optional<ControlledLayer> probed(String layer) {
-        Optional<ControlledLayer> found = layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst();
+    /**
+     * The convolution named {@code layer}, marked as probed at this step; empty for another
+     * name, and for a setting the run's batch is too large to reuse, which is not measured
+     * and does not keep the layer recording its input.
+     */
+    private Optional<ControlledLayer> probed(String layer, ReuseSetting setting) {
+        Optional<ControlledLayer> found = named(layer).filter(l -> refusal(l, setting).isEmpty());
         found.ifPresent(l -> l.lastProbeStep = view.step());
         return found;
+    }
+
+    private Optional<ControlledLayer> named(String layer) {
+        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst();
     }
 
     private static LayerShape shapeOf(Conv2d conv) {
@@ -151,7 +151,7 @@ public final class ReuseController implements TrainingListener {
 
     /** The reuse kernel {@code layer} computes with now, null when it is exact or not a convolution. */
     ReuseConvKernel kernelOf(String layer) {
-        return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst().map(l -> l.kernel).orElse(null);
+        return named(layer).map(l -> l.kernel).orElse(null);
     }
 
     /** Mean {@code r_c} per convolution over the steps so far (1 for exact steps). */

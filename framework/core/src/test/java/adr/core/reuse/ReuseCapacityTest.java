@@ -28,6 +28,22 @@ class ReuseCapacityTest {
     private static final LayerShape CIFARNET_CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
     private static final ReuseSetting DEFAULT = new ReuseSetting(5, 10);
     private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
+    @Test
+    void aSettingTooLargeForTheBatchIsNotProbedAndStartsNoRecording() {
+        List<Optional<?>> probed = new ArrayList<>();
+        AdaptationStrategy probing = (layer, current, view) -> {
+            probed.add(view.probe(layer.name(), COARSE));
+            probed.add(view.probeError(layer.name(), COARSE));
+            return LayerDecision.exact("probing only");
+        };
+        Conv2d conv = conv();
+        train(conv, new int[][] {{0, 1}, {2, 3}, {0, 1}}, probing, new ArrayList<>());
+
+        assertThat(probed).hasSize(6).allSatisfy(result -> assertThat(result).isEmpty());
+        assertThat(conv.lastTrainingInput()).as("the layer does not copy its input for probes that cannot run")
+                .isEmpty();
+    }
+
     private static final AdaptationStrategy ALWAYS_COARSE = (layer, current, view) -> new LayerDecision(COARSE,
             "always coarse");
 
@@ -92,8 +108,16 @@ class ReuseCapacityTest {
      * whether the layer reused.
      */
     private static List<Boolean> train(int[][] batches, AdaptationStrategy strategy, List<ReuseChange> changes) {
-        Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
+        return train(conv(), batches, strategy, changes);
+    }
+
+    private static Conv2d conv() {
+        return new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
                 Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
+    }
+
+    private static List<Boolean> train(Conv2d conv, int[][] batches, AdaptationStrategy strategy,
+            List<ReuseChange> changes) {
         Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
         ReuseController controller = new ReuseController(network,
                 new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
