@@ -19,6 +19,12 @@ class ReuseChangeTest {
     }
 
     @Test
+    void aSettingNotFollowedReadsAsStayingExact() {
+        assertThat(new ReuseChange(0, "conv1", null, null, ReuseScope.EXACT, "fixed; policy keeps it exact"))
+                .hasToString("step 0 conv1: stays exact (fixed; policy keeps it exact)");
+    }
+
+    @Test
     void scopeLabelsJoinTheReusedParts() {
         assertThat(ReuseChange.scopeLabel(ReuseScope.EXACT)).isEqualTo("exact");
         assertThat(ReuseChange.scopeLabel(ReuseScope.named("forward"))).isEqualTo("forward");
