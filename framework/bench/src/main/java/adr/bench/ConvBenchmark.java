@@ -129,7 +129,8 @@ final class ConvBenchmark {
         inputs.forEach((conv, x) -> {
             ConvGeometry g = conv.geometry();
             long pixels = (long) g.outputSize((int) x.size(2)) * g.outputSize((int) x.size(3));
-            ReuseCapacity.JAVA_ARRAYS.refusal(shapeOf(conv), setting(g), pixels, (int) x.size(0))
+            var size = new ReuseCapacity.PerImage(pixels, x.size(1) * x.size(2) * x.size(3));
+            ReuseCapacity.JAVA_ARRAYS.refusal(shapeOf(conv), setting(g), size, (int) x.size(0))
                     .ifPresent(reason -> refusals.add(conv.name() + ": " + reason));
         });
         if (!refusals.isEmpty()) {

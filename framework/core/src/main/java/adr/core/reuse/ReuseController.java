@@ -74,7 +74,7 @@ public final class ReuseController implements TrainingListener {
             if (layer instanceof Conv2d conv) {
                 // the first layer's input is the images themselves: unchanged between epochs
                 layers.add(new ControlledLayer(conv, shapeOf(conv), layer == network.layers().get(0),
-                        out[1] * out[2]));
+                        new ReuseCapacity.PerImage(out[1] * out[2], sample[0] * sample[1] * sample[2])));
             }
             sample = out;
         }
@@ -116,7 +116,7 @@ public final class ReuseController implements TrainingListener {
      * at an epoch's short last batch: that one fitting would switch a layer to reuse for one step.
      */
     private Optional<String> refusal(ControlledLayer l, ReuseSetting setting) {
-        return capacity.refusal(l.shape, setting, l.pixelsPerImage, Math.max(fullBatch, stepBatch));
+        return capacity.refusal(l.shape, setting, l.size, Math.max(fullBatch, stepBatch));
     }
 
     /**
@@ -278,8 +278,8 @@ public final class ReuseController implements TrainingListener {
         final LayerShape shape;
         /** Whether the layer's input is the batch's images (the network's first layer). */
         final boolean readsData;
-        /** Output pixels per image: a batch's rows are this many per image. */
-        final long pixelsPerImage;
+        /** The layer's sizes per image, for the reuse capacity. */
+        final ReuseCapacity.PerImage size;
         /** The strategy's last setting that the policy or the batch size refused; null when it was followed. */
         ReuseSetting refused;
         ReuseSetting setting;
@@ -290,11 +290,11 @@ public final class ReuseController implements TrainingListener {
         /** The step of the layer's last probe, -1 when it does not record its input. */
         long lastProbeStep = -1;
 
-        ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData, long pixelsPerImage) {
+        ControlledLayer(Conv2d conv, LayerShape shape, boolean readsData, ReuseCapacity.PerImage size) {
             this.conv = conv;
             this.shape = shape;
             this.readsData = readsData;
-            this.pixelsPerImage = pixelsPerImage;
+            this.size = size;
         }
 
         boolean differs(ReuseSetting next, ReuseScope nextScope) {

@@ -27,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class ReuseCapacityTest {
     private static final LayerShape CIFARNET_CONV2 = new LayerShape("conv2", 64, 64, 5, 1, 2);
     private static final ReuseSetting DEFAULT = new ReuseSetting(5, 10);
+    private static final ReuseCapacity.PerImage CONV2_SIZE = new ReuseCapacity.PerImage(14 * 14, 64 * 14 * 14);
     private static final ReuseSetting COARSE = new ReuseSetting(9, 2);
     @Test
     void aSettingTooLargeForTheBatchIsNotProbedAndStartsNoRecording() {
@@ -51,10 +52,21 @@ class ReuseCapacityTest {
     void cifarNetConv2AtTheDefaultsOverflowsAJavaArrayAtBatch4096() {
         // 320 groups x 4096 x 14 x 14 rows x 10 hash projections
         assertThat(ReuseCapacity.largestArray(CIFARNET_CONV2, DEFAULT, 196, 4096)).isEqualTo(2_569_011_200L);
-        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, 196, 4096)).contains("batch 4096"
-                + " too large to reuse L=5 H=10: its largest array would hold 2,569,011,200 elements, more than"
-                + " one array may (2,147,483,639); batches of up to 3423 images reuse it");
-        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, 196, 3423)).isEmpty();
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, CONV2_SIZE, 4096)).contains("batch"
+                + " 4096 too large to reuse L=5 H=10: its largest array would hold 2,569,011,200 elements, more"
+                + " than one array may (2,147,483,639); batches of up to 3423 images reuse it");
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(CIFARNET_CONV2, DEFAULT, CONV2_SIZE, 3423)).isEmpty();
+    }
+
+    @Test
+    void cifarNetConv1sOutputOutgrowsABufferViewBeforeItsArraysDo() {
+        // one channel in, 64 out at 28 x 28: the output is 50,176 floats per image, 536,870,911 in a view
+        LayerShape conv1 = new LayerShape("conv1", 1, 64, 5, 1, 2);
+        var size = new ReuseCapacity.PerImage(28 * 28, 28 * 28);
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(conv1, DEFAULT, size, 10_699)).isEmpty();
+        assertThat(ReuseCapacity.JAVA_ARRAYS.refusal(conv1, DEFAULT, size, 16_384)).contains("batch 16384 too large"
+                + " to reuse L=5 H=10: its output or input gradient would hold 822,083,584 floats, more than one"
+                + " buffer view may (536,870,911); batches of up to 10699 images reuse it");
     }
 
     @Test
@@ -122,7 +134,7 @@ class ReuseCapacityTest {
         ReuseController controller = new ReuseController(network,
                 new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
                 strategy, (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), changes::add,
-                new ReuseCapacity(400));
+                new ReuseCapacity(400, 1_000_000));
         List<Boolean> reused = new ArrayList<>();
         for (int step = 0; step < batches.length; step++) {
             int images = batches[step].length;
