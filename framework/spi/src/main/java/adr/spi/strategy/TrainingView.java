@@ -87,9 +87,10 @@ public interface TrainingView {
      * Why the run's batch cannot reuse {@code setting} on convolution {@code layer}: a
      * reuse step's largest array (the unfolded rows, the hash projections or the cluster
      * tables) would hold more elements than one Java array may, as it does for small
-     * {@code L} at large batch sizes. The engine keeps such a layer exact whatever the
-     * strategy says, and {@link #probe} and {@link #probeError} of such a setting come back
-     * empty; a strategy that measures candidates leaves such a setting out.
+     * {@code L} at large batch sizes, or its output would not fit one buffer view (2 GB).
+     * The engine keeps such a layer exact whatever the strategy says, and {@link #probe}
+     * and {@link #probeError} of such a setting come back empty; a strategy that measures
+     * candidates leaves such a setting out.
      *
      * @param layer a convolution's name, as in {@link adr.spi.LayerShape#name()}
      * @return the reason, naming the largest batch that would reuse it; empty when the
