@@ -11,6 +11,7 @@ import adr.spi.strategy.TrainingView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,7 +67,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     it moves one level coarser: reuse is cheaper and training shows it can afford it.
  * </ol>
  * Moving finer from the last level makes the layer exact ("..., exact after the last level").
- * A layer starts at the coarsest level. Decisions depend only on the view and this
+ * A layer starts at the coarsest level. A level the run's batch is too large to reuse
+ * ({@link TrainingView#reuseRefusal}) gives way to the first finer level that fits, which
+ * becomes the floor; exact when none does. Decisions depend only on the view and this
  * state, so a run is reproducible; unchanged settings come back with the reason of the
  * last change. One instance serves one run.
  */
@@ -96,13 +99,37 @@ final class AdaptiveStrategy implements AdaptationStrategy {
         LadderPosition state = states.computeIfAbsent(layer.name(),
                 name -> LadderPosition.start(ladder.forLayer(layer), view.step(), view.testAccuracies().size()));
         if (!state.exact()) {
-            LadderPosition next = next(state, layer, current, view);
+            LadderPosition next = fitting(next(state, layer, current, view), layer, view);
             if (next != state) {
                 states.put(layer.name(), next);
                 state = next;
             }
         }
         return state.decision();
+    }
+
+    /**
+     * A level the run's batch is too large to reuse ({@link TrainingView#reuseRefusal})
+     * gives way to the first finer level that fits, which becomes the floor (the batch size
+     * does not change); exact when none fits.
+     */
+    private static LadderPosition fitting(LadderPosition state, LayerShape layer, TrainingView view) {
+        if (state.exact()) {
+            return state;
+        }
+        Optional<String> refusal = view.reuseRefusal(layer.name(), state.level(state.index()));
+        if (refusal.isEmpty()) {
+            return state;
+        }
+        for (int i = state.index() + 1; i < state.ladder().size(); i++) {
+            ReuseSetting level = state.level(i);
+            if (view.reuseRefusal(layer.name(), level).isEmpty()) {
+                return state.refined(i, view.step(), String.format(Locale.ROOT, "%s; %s, so {L=%d, H=%d}, the first"
+                        + " finer level that fits", state.reason(), refusal.get(), level.subVectorLength(),
+                        level.hashBits())).unchecked();
+            }
+        }
+        return state.off(view.step(), state.reason() + "; " + refusal.get() + ", and no finer level fits, exact");
     }
 
     private LadderPosition next(LadderPosition state, LayerShape layer, ReuseSetting current, TrainingView view) {

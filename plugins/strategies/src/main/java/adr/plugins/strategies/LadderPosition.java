@@ -59,6 +59,11 @@ record LadderPosition(List<ReuseSetting> ladder, int index, int floor, long chan
         return new LadderPosition(ladder, to, to, step, accuraciesSeen, cause, true, false);
     }
 
+    /** This position with its level's checks still to do. */
+    LadderPosition unchecked() {
+        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, false, false);
+    }
+
     /** This level, its output error within bounds. */
     LadderPosition errorWithin() {
         return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, true, false);

@@ -8,6 +8,7 @@ import adr.spi.LayerShape;
 import adr.spi.config.Config;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.LayerDecision;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
@@ -42,6 +43,28 @@ class AdaptiveStrategyTest {
         assertThat(run.changes()).containsExactly(
                 new Change(0, "conv1", COARSEST, "adaptive: start at the coarsest level"),
                 new Change(0, "conv2", new ReuseSetting(64, 4), "adaptive: start at the coarsest level"));
+    }
+
+    @Test
+    void aLevelTheBatchIsTooLargeForGivesWayToTheFirstFinerOneThatFits() {
+        var view = new ProbingView(0, (step, layer, setting) -> Optional.empty(), new ArrayList<>(), List.of(),
+                s -> s.hashBits() < 8);
+
+        LayerDecision decision = adaptive().decide(CONV2, null, view);
+
+        assertThat(decision).isEqualTo(new LayerDecision(new ReuseSetting(25, 8), "adaptive: start at the coarsest"
+                + " level; batch 64 too large to reuse L=25 H=4, so {L=25, H=8}, the first finer level that fits"));
+    }
+
+    @Test
+    void whenTheBatchIsTooLargeForEveryLevelTheLayerIsExact() {
+        var view = new ProbingView(0, (step, layer, setting) -> Optional.empty(), new ArrayList<>(), List.of(),
+                s -> true);
+
+        LayerDecision decision = adaptive().decide(CONV2, null, view);
+
+        assertThat(decision).isEqualTo(LayerDecision.exact("adaptive: start at the coarsest level; batch 64 too large"
+                + " to reuse L=25 H=4, and no finer level fits, exact"));
     }
 
     @Test
