@@ -203,7 +203,7 @@ public final class ReuseController implements TrainingListener {
         }
     }
 
-    /** The strategy's setting and the policy's scope for a layer, unless the batch is too large to reuse. */
+    /** The strategy's setting and the policy's scope for a layer, unless the policy or the batch size refuses it. */
     private Plan plan(ControlledLayer l) {
         LayerDecision decision = strategy.decide(l.shape, l.setting, view);
         ReuseSetting proposed = decision.setting();
