@@ -130,7 +130,7 @@ final class ConvBenchmark {
             ConvGeometry g = conv.geometry();
             long pixels = (long) g.outputSize((int) x.size(2)) * g.outputSize((int) x.size(3));
             var size = new ReuseCapacity.PerImage(pixels, x.size(1) * x.size(2) * x.size(3));
-            ReuseCapacity.JAVA_ARRAYS.refusal(shapeOf(conv), setting(g), size, (int) x.size(0))
+            ReuseCapacity.JAVA_ARRAYS.refusal(conv.shape(), setting(g), size, (int) x.size(0))
                     .ifPresent(reason -> refusals.add(conv.name() + ": " + reason));
         });
         if (!refusals.isEmpty()) {
@@ -140,11 +140,6 @@ final class ConvBenchmark {
 
     private ReuseSetting setting(ConvGeometry g) {
         return new ReuseSetting(Math.min(settings.length(), g.rowLength()), settings.hashBits());
-    }
-
-    private static LayerShape shapeOf(Conv2d conv) {
-        ConvGeometry g = conv.geometry();
-        return new LayerShape(conv.name(), g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
     }
 
     /** The input each chosen convolution sees when the batch goes through the network. */
@@ -168,7 +163,7 @@ final class ConvBenchmark {
         ConvKernel nativeKernel = exactKernel(conv, ConvAlgorithm.NATIVE);
         ConvKernel im2colKernel = exactKernel(conv, ConvAlgorithm.IM2COL);
         ReuseSetting setting = setting(g);
-        LayerShape shape = shapeOf(conv);
+        LayerShape shape = conv.shape();
         ReuseConvKernel reuse = new ReuseConvKernel(g, setting, settings.scope(), settings.clustering().create(shape,
                 setting, settings.clusteringConfig(), seeds.derive("cluster/" + conv.name())), nativeKernel);
 

@@ -1,5 +1,6 @@
 package adr.core.nn;
 
+import adr.spi.LayerShape;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -112,6 +113,12 @@ public final class Conv2d implements Layer {
      */
     public Optional<INDArray> lastTrainingInput() {
         return Optional.ofNullable(lastTrainingInput);
+    }
+
+    /** The layer as the plugins see it: name and geometry. */
+    public LayerShape shape() {
+        return new LayerShape(name, geometry.inChannels(), geometry.outChannels(), geometry.kernel(),
+                geometry.stride(), geometry.padding());
     }
 
     @Override

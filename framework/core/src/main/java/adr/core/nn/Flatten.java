@@ -18,11 +18,7 @@ public final class Flatten implements Layer {
 
     @Override
     public long[] outputShape(long[] in) {
-        long n = 1;
-        for (long d : in) {
-            n *= d;
-        }
-        return new long[] {n};
+        return new long[] {Layer.elements(in)};
     }
 
     /** Nothing: the output and the input gradient are views. */

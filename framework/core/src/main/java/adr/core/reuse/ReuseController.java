@@ -1,7 +1,6 @@
 package adr.core.reuse;
 
 import adr.core.nn.Conv2d;
-import adr.core.nn.ConvGeometry;
 import adr.core.nn.Layer;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
@@ -73,7 +72,7 @@ public final class ReuseController implements TrainingListener {
             long[] out = layer.outputShape(sample);
             if (layer instanceof Conv2d conv) {
                 // the first layer's input is the images themselves: unchanged between epochs
-                layers.add(new ControlledLayer(conv, shapeOf(conv), layer == network.layers().get(0),
+                layers.add(new ControlledLayer(conv, conv.shape(), layer == network.layers().get(0),
                         new ReuseCapacity.PerImage(out[1] * out[2], sample[0] * sample[1] * sample[2])));
             }
             sample = out;
@@ -132,11 +131,6 @@ public final class ReuseController implements TrainingListener {
 
     private Optional<ControlledLayer> named(String layer) {
         return layers.stream().filter(l -> l.shape.name().equals(layer)).findFirst();
-    }
-
-    private static LayerShape shapeOf(Conv2d conv) {
-        ConvGeometry g = conv.geometry();
-        return new LayerShape(conv.name(), g.inChannels(), g.outChannels(), g.kernel(), g.stride(), g.padding());
     }
 
     public List<ReuseChange> changes() {
