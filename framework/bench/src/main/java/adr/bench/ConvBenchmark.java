@@ -92,10 +92,10 @@ final class ConvBenchmark {
         Seeds seeds = new Seeds(settings.seed());
         Network net = ModelCatalog.build(settings.model(), train.sampleShape(), train.classes(), seeds,
                 DataType.FLOAT, ConvAlgorithm.NATIVE);
+        requireReusable(net, layerNames, Math.min(settings.batchSize(), train.size()));
         Batch batch = new Batches(train, settings.batchSize(), seeds.stream("bench/shuffle"), Augmentation.NONE,
                 null, Normalization.fit(train)).iterator().next();
         Map<Conv2d, INDArray> inputs = convInputs(net, batch.images(), layerNames);
-        requireReusable(inputs);
         List<LayerResult> results = new ArrayList<>();
         for (var entry : inputs.entrySet()) {
             progress.accept(String.format(Locale.ROOT, "measuring %s (%d of %d): %s + %s...",
@@ -123,16 +123,22 @@ final class ConvBenchmark {
         }
     }
 
-    /** Refuses, before any layer is measured, a batch too large for a layer's reuse arrays. */
-    private void requireReusable(Map<Conv2d, INDArray> inputs) {
+    /**
+     * Refuses a batch too large for a chosen layer's reuse arrays from the layers' shapes,
+     * before any image goes through the network (which at such a batch takes gigabytes).
+     */
+    private void requireReusable(Network net, List<String> names, int batch) {
         List<String> refusals = new ArrayList<>();
-        inputs.forEach((conv, x) -> {
-            ConvGeometry g = conv.geometry();
-            long pixels = (long) g.outputSize((int) x.size(2)) * g.outputSize((int) x.size(3));
-            var size = new ReuseCapacity.PerImage(pixels, x.size(1) * x.size(2) * x.size(3));
-            ReuseCapacity.JAVA_ARRAYS.refusal(conv.shape(), setting(g), size, (int) x.size(0))
-                    .ifPresent(reason -> refusals.add(conv.name() + ": " + reason));
-        });
+        long[] sample = net.inputShape();
+        for (Layer layer : net.layers()) {
+            long[] out = layer.outputShape(sample);
+            if (layer instanceof Conv2d conv && (names.contains("all") || names.contains(conv.name()))) {
+                var size = new ReuseCapacity.PerImage(out[1] * out[2], Layer.elements(sample));
+                ReuseCapacity.JAVA_ARRAYS.refusal(conv.shape(), setting(conv.geometry()), size, batch)
+                        .ifPresent(reason -> refusals.add(conv.name() + ": " + reason));
+            }
+            sample = out;
+        }
         if (!refusals.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", refusals) + "; lower --batch-size");
         }
