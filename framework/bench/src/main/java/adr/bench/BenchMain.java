@@ -36,6 +36,7 @@ public final class BenchMain {
     private static boolean isUserError(Exception e) {
         return e instanceof IllegalArgumentException || e instanceof UncheckedIOException
                 || e instanceof adr.core.data.DataException || e instanceof adr.core.plugins.PluginException
+                || e instanceof adr.core.plugins.PluginFailedException
                 || e instanceof adr.core.train.TrainingDivergedException
                 || e instanceof adr.core.train.TrainingOutOfMemoryException;
     }

@@ -6,6 +6,7 @@ import adr.core.NativeBackend;
 import adr.core.data.Dataset;
 import adr.core.data.DatasetSource;
 import adr.core.experiment.ReuseConfig;
+import adr.core.plugins.GuardedClusteringFactory;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginSelection;
@@ -88,8 +89,8 @@ final class ConvCommand implements Callable<Integer> {
         PluginSelection.clusteringRefusal(selected).ifPresent(refusal -> {
             throw new IllegalArgumentException(refusal);
         });
-        var settings = new ConvBenchmark.Settings(model, batchSize, selected.factory(), selected.config(), length,
-                hashBits, scope(reuse), warmup, repetitions, seed);
+        var settings = new ConvBenchmark.Settings(model, batchSize, GuardedClusteringFactory.of(selected),
+                selected.config(), length, hashBits, scope(reuse), warmup, repetitions, seed);
         DatasetSource source = DatasetSource.parse(dataset);
         Dataset train = source.load().train();
         List<ConvBenchmark.LayerResult> results = new ConvBenchmark(settings).run(train, layers,

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
                 || e instanceof UncheckedIOException || e instanceof adr.core.data.DataException
                 || e instanceof adr.core.checkpoint.CheckpointException
                 || e instanceof adr.core.plugins.PluginException
+                || e instanceof adr.core.plugins.PluginFailedException
                 || e instanceof adr.tracking.journal.RunInUseException
                 || e instanceof adr.core.train.TrainingDivergedException
                 || e instanceof adr.core.train.TrainingOutOfMemoryException;

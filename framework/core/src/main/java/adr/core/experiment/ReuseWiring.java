@@ -3,8 +3,12 @@ package adr.core.experiment;
 import adr.core.data.Augmentation;
 import adr.core.model.ModelCatalog;
 import adr.core.nn.Network;
+import adr.core.plugins.GuardedClusteringFactory;
+import adr.core.plugins.GuardedPolicy;
+import adr.core.plugins.GuardedStrategy;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginException;
+import adr.core.plugins.PluginGuard;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
 import adr.core.plugins.PluginSelection;
@@ -75,7 +79,8 @@ final class ReuseWiring {
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }
-        return new ReuseWiring(selection, strategy, policy);
+        return new ReuseWiring(selection, new GuardedStrategy(strategy, PluginGuard.of(s)),
+                new GuardedPolicy(policy, PluginGuard.of(p)));
     }
 
     /**
@@ -177,8 +182,8 @@ final class ReuseWiring {
     /** @param changes hears every change of a layer's reuse configuration, with its reason */
     ReuseController controller(Network network, Seeds seeds, Consumer<ReuseChange> changes) {
         var clustering = selection.clustering().orElseThrow();
-        return new ReuseController(network, clustering.factory(), clustering.config(), strategy, policy, seeds,
-                changes);
+        return new ReuseController(network, GuardedClusteringFactory.of(clustering), clustering.config(), strategy,
+                policy, seeds, changes);
     }
 
     /** The strategy, policy and clustering the run uses, for its provenance record. */

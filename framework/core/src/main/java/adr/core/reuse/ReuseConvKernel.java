@@ -175,7 +175,6 @@ public final class ReuseConvKernel implements ConvKernel {
         } else {
             clustering.cluster(rows, assignments);
         }
-        AssignmentCheck.requireCompact(assignments, setting);
     }
 
     @Override

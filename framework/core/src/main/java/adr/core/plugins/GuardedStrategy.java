@@ -1,0 +1,34 @@
+package adr.core.plugins;
+
+import adr.spi.LayerShape;
+import adr.spi.reuse.ReuseSetting;
+import adr.spi.strategy.AdaptationStrategy;
+import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.TrainingView;
+import java.util.Set;
+
+/** The run's strategy as the engine uses it: a failed or missing decision names the plugin. */
+public final class GuardedStrategy implements AdaptationStrategy {
+    private final AdaptationStrategy strategy;
+    private final PluginGuard guard;
+
+    public GuardedStrategy(AdaptationStrategy strategy, PluginGuard guard) {
+        this.strategy = strategy;
+        this.guard = guard;
+    }
+
+    @Override
+    public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
+        String deciding = "while deciding " + layer.name() + "'s setting";
+        LayerDecision decision = guard.call(deciding, () -> strategy.decide(layer, current, view));
+        if (decision == null) {
+            throw guard.brokeContract(deciding, "it returned null instead of a decision");
+        }
+        return decision;
+    }
+
+    @Override
+    public Set<String> layersNamed() {
+        return strategy.layersNamed();
+    }
+}

@@ -1,0 +1,66 @@
+package adr.core.plugins;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Calls into one chosen plugin while a run trains, so that a failure of its code, or a
+ * result that breaks its contract, is reported as that plugin's, with its jar, what it
+ * was doing and the fix, instead of a stack trace from inside the engine.
+ */
+public final class PluginGuard {
+    private final String plugin;
+    private final String flag;
+
+    PluginGuard(PluginKind kind, String name, PluginProvenance provenance) {
+        this.plugin = kind.label() + " " + name + " from " + provenance.describe();
+        this.flag = "--" + kind.label();
+    }
+
+    /** The guard of a run's chosen plugin. */
+    public static PluginGuard of(PluginSelection.Selected<?> selected) {
+        return new PluginGuard(selected.kind(), selected.name(), selected.provenance());
+    }
+
+    /**
+     * Runs the plugin's {@code work}.
+     *
+     * @param during what the plugin is asked to do, e.g. "while clustering conv1 at {L=5, H=10}"
+     * @throws PluginFailedException when the work throws
+     */
+    public <T> T call(String during, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PluginFailedException e) {
+            throw e; // another plugin's, already named: a strategy's probe runs the clustering
+        } catch (RuntimeException e) {
+            throw new PluginFailedException(plugin + " failed " + during + ": " + describe(e) + fix(), e);
+        }
+    }
+
+    /** As {@link #call}, for work without a result. */
+    public void run(String during, Runnable work) {
+        call(during, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** @param broken what the plugin returned and what the contract asks instead */
+    public PluginFailedException brokeContract(String during, String broken) {
+        return new PluginFailedException(plugin + " broke its contract " + during + ": " + broken + fix(), null);
+    }
+
+    private String fix() {
+        return "; report it to the plugin's author, or choose another " + flag;
+    }
+
+    /** The exception's type, first message line and the frame that threw it, outside the JDK. */
+    static String describe(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        String frame = Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().matches("(java|jdk|sun)\\..*"))
+                .findFirst().map(f -> " (at " + f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"
+                        + f.getLineNumber() + "))").orElse("");
+        return e.getClass().getSimpleName() + message + frame;
+    }
+}
