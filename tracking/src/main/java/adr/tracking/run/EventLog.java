@@ -6,6 +6,7 @@ import adr.tracking.events.EventJson;
 import adr.tracking.events.EventPayload;
 import adr.tracking.events.EventType;
 import adr.tracking.journal.Journal;
+import adr.tracking.kafka.KafkaSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -58,12 +59,22 @@ public final class EventLog implements AutoCloseable {
                 downstream.get(i).publish(event);
             } catch (RuntimeException e) {
                 failed[i] = true;
-                warnings.accept("event sink " + downstream.get(i).getClass().getSimpleName() + " failed (" + e
-                        + "); it gets no more events of this run, the journal has them all (./adr runs sync "
-                        + runId + ")");
+                warnings.accept(describe(downstream.get(i)) + " failed (" + e + "); it gets no more events of this"
+                        + " run, the journal has them all (" + catchUp(downstream.get(i)) + ")");
             }
         }
         return event;
+    }
+
+    private static String describe(EventSink sink) {
+        return sink instanceof PluginSink plugin ? plugin.description()
+                : "event sink " + sink.getClass().getSimpleName();
+    }
+
+    /** How a sink gets what it missed: Kafka by a sync of the journal, any other sink from the file. */
+    private String catchUp(EventSink sink) {
+        return sink instanceof KafkaSink ? "./adr runs sync " + runId + " delivers them to Kafka"
+                : journal.file().toString();
     }
 
     /** Makes the journal durable on disk (epoch ends, checkpoints, the end of the run). */
@@ -83,8 +94,8 @@ public final class EventLog implements AutoCloseable {
                 try {
                     sink.close();
                 } catch (RuntimeException e) {
-                    warnings.accept("event sink " + sink.getClass().getSimpleName() + " did not close cleanly (" + e
-                            + "); ./adr runs sync " + runId + " delivers what it missed");
+                    warnings.accept(describe(sink) + " did not close cleanly (" + e + "); the journal has every"
+                            + " event (" + catchUp(sink) + ")");
                 }
             }
         } finally {

@@ -53,7 +53,8 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
             List<String> problems = new ArrayList<>();
             for (var chosen : selected) {
                 try {
-                    sinks.add(chosen.factory().create(chosen.config()));
+                    sinks.add(new PluginSink(chosen.factory().create(chosen.config()), "sink " + chosen.name()
+                            + " from " + chosen.provenance().describe()));
                 } catch (IllegalArgumentException e) {
                     problems.add("sink " + chosen.name() + ": " + e.getMessage());
                 }
