@@ -18,9 +18,10 @@ public record SpiVersion(int major, int minor) {
      * {@link adr.spi.reuse.ReusePolicy#layersNamed} (layer names checked against the model), and
      * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too; 1.4
      * added {@link adr.spi.strategy.TrainingView#probeError} (a forward-only probe); 1.5 added
-     * {@link adr.spi.strategy.TrainingView#reuseRefusal} (a batch too large for a setting's arrays).
+     * {@link adr.spi.strategy.TrainingView#reuseRefusal} (a batch too large for a setting's arrays); 1.6
+     * added {@link adr.spi.config.Config#isGiven}.
      */
-    public static final int MINOR = 5;
+    public static final int MINOR = 6;
 
     /** The version this artifact defines. */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

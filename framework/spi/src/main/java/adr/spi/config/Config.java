@@ -1,19 +1,23 @@
 package adr.spi.config;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolved, validated values for one factory: every declared key has a value (given
- * or default). Immutable.
+ * or default), and {@link #isGiven} tells which were given. Immutable.
  */
 public final class Config {
     private final Map<String, Object> values;
+    private final Set<String> given;
 
-    private Config(Map<String, Object> values) {
+    private Config(Map<String, Object> values, Set<String> given) {
         this.values = Collections.unmodifiableMap(values);
+        this.given = Set.copyOf(given);
     }
 
     /**
@@ -22,6 +26,7 @@ public final class Config {
      */
     public static Config resolve(String owner, List<ConfigKey> keys, Map<String, ?> given, List<String> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Set<String> valid = new HashSet<>();
         for (ConfigKey key : keys) {
             values.put(key.name(), key.defaultValue());
         }
@@ -34,11 +39,12 @@ public final class Config {
             }
             try {
                 values.put(key.name(), key.type().parse(entry.getValue()));
+                valid.add(key.name());
             } catch (IllegalArgumentException e) {
                 errors.add(owner + ": " + key.name() + ": " + e.getMessage());
             }
         }
-        return new Config(values);
+        return new Config(values, valid);
     }
 
     /** The defaults of every key. */
@@ -60,6 +66,17 @@ public final class Config {
 
     public boolean bool(String key) {
         return (Boolean) require(key);
+    }
+
+    /**
+     * Whether the user gave {@code key} rather than leaving its default, for a factory
+     * that refuses a key which does nothing with the others' values.
+     *
+     * @since SPI 1.6
+     */
+    public boolean isGiven(String key) {
+        require(key);
+        return given.contains(key);
     }
 
     /** Every value by key, for provenance records. */

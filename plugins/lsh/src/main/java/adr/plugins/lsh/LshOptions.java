@@ -47,6 +47,11 @@ record LshOptions(Variant variant, double bucketWidth) {
             default -> throw new IllegalArgumentException(
                     VARIANT + " must be sign or quantized, got '" + name + "'");
         };
+        if (variant == Variant.SIGN && config.isGiven(BUCKET_WIDTH)) {
+            // sign bits have no width: a given one would be recorded with the run but change nothing
+            throw new IllegalArgumentException(BUCKET_WIDTH + " applies to variant=quantized only, got it with "
+                    + "variant=sign; drop " + BUCKET_WIDTH + " or use variant=quantized");
+        }
         return new LshOptions(variant, config.decimal(BUCKET_WIDTH));
     }
 }

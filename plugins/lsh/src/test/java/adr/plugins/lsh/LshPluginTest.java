@@ -77,6 +77,18 @@ class LshPluginTest {
     }
 
     @Test
+    void aBucketWidthGivenWithTheSignVariantIsRefusedBecauseSignHasNoWidth() {
+        Config config = LshTesting.config(Map.of("variant", "sign", "bucket-width", "1"));
+
+        assertThatThrownBy(() -> lsh().create(LAYER, new ReuseSetting(16, 8), config, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bucket-width applies to variant=quantized only, got it with variant=sign; drop "
+                        + "bucket-width or use variant=quantized");
+        assertThat(lsh().create(LAYER, new ReuseSetting(16, 8), LshTesting.config(Map.of("variant", "sign")), 1))
+                .as("the default width stays out of sign's way").isNotNull();
+    }
+
+    @Test
     void variantNamesIgnoreCase() {
         Config config = LshTesting.config(Map.of("variant", "SIGN"));
 
