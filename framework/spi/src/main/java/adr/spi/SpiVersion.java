@@ -19,7 +19,7 @@ public record SpiVersion(int major, int minor) {
      * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too; 1.4
      * added {@link adr.spi.strategy.TrainingView#probeError} (a forward-only probe); 1.5 added
      * {@link adr.spi.strategy.TrainingView#reuseRefusal} (a batch too large for a setting's arrays); 1.6
-     * added {@link adr.spi.config.Config#isGiven}.
+     * added {@link adr.spi.config.Config#isGiven} and {@link adr.spi.reuse.ReusePolicy#whyExact}.
      */
     public static final int MINOR = 6;
 

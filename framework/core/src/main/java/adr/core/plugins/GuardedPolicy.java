@@ -28,6 +28,13 @@ public final class GuardedPolicy implements ReusePolicy {
     }
 
     @Override
+    public String whyExact(LayerShape layer, ReuseSetting proposed) {
+        String why = guard.call("while saying why " + layer.name() + " stays exact at " + proposed,
+                () -> policy.whyExact(layer, proposed));
+        return why == null ? "" : why;
+    }
+
+    @Override
     public boolean cachesClusters() {
         return policy.cachesClusters();
     }

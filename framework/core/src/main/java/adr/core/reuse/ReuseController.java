@@ -206,8 +206,9 @@ public final class ReuseController implements TrainingListener {
         }
         ReuseScope scope = policy.scope(l.shape, proposed, view);
         if (!scope.forward()) {
-            return new Plan(null, scope, decision.reason() + "; policy keeps it exact" + lastRatioNote(l.shape),
-                    proposed);
+            String why = policy.whyExact(l.shape, proposed);
+            return new Plan(null, scope, decision.reason() + "; policy keeps it exact"
+                    + (why.isBlank() ? lastRatioNote(l.shape) : ": " + why), proposed);
         }
         Optional<String> tooLarge = refusal(l, proposed);
         if (tooLarge.isPresent()) {
@@ -217,7 +218,10 @@ public final class ReuseController implements TrainingListener {
         return new Plan(proposed, scope, decision.reason() + paddingNote(l.shape, proposed));
     }
 
-    /** What a policy that turns a reusing layer off has most likely judged: its last measured r_c. */
+    /**
+     * What a policy that turns a reusing layer off without saying why has most likely
+     * judged: its last measured r_c.
+     */
     private String lastRatioNote(LayerShape layer) {
         LayerStats last = view.layer(layer.name());
         return last == null || !last.reused() ? ""

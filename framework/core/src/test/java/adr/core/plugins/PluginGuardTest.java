@@ -197,5 +197,17 @@ class PluginGuardTest {
                 .hasMessageContaining("broke its contract while choosing what conv1 reuses at {L=3, H=2}: it "
                         + "returned null instead of a scope").hasMessageEndingWith(FIX + "--policy");
         assertThat(working.scope(CONV1, SETTING, null)).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
+        var silent = new GuardedPolicy(new adr.spi.reuse.ReusePolicy() {
+            @Override
+            public ReuseScope scope(LayerShape layer, ReuseSetting proposed, adr.spi.strategy.TrainingView view) {
+                return ReuseScope.EXACT;
+            }
+
+            @Override
+            public String whyExact(LayerShape layer, ReuseSetting proposed) {
+                return null;
+            }
+        }, guard(PluginKind.POLICY, "silent"));
+        assertThat(silent.whyExact(CONV1, SETTING)).as("no reason, not 'null'").isEmpty();
     }
 }

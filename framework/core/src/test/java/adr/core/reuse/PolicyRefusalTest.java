@@ -8,10 +8,13 @@ import adr.core.nn.ConvGeometry;
 import adr.core.nn.Network;
 import adr.core.random.Seeds;
 import adr.core.train.StepContext;
+import adr.spi.LayerShape;
 import adr.spi.config.Config;
+import adr.spi.reuse.ReusePolicy;
 import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.LayerDecision;
+import adr.spi.strategy.TrainingView;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,5 +46,33 @@ class PolicyRefusalTest {
             assertThat(change.reason()).isEqualTo("always coarse; policy keeps it exact");
         });
         assertThat(controller.kernelOf("conv1")).isNull();
+    }
+
+    @Test
+    void aPolicyThatSaysWhyIsQuoted() {
+        Conv2d conv = new Conv2d("conv1", new ConvGeometry(1, 3, 3, 1, 1), ConvAlgorithm.NATIVE,
+                Nd4j.rand(DataType.FLOAT, 3, 1, 3, 3), Nd4j.zeros(DataType.FLOAT, 3), false);
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv));
+        List<ReuseChange> changes = new ArrayList<>();
+        ReusePolicy explaining = new ReusePolicy() {
+            @Override
+            public ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view) {
+                return ReuseScope.EXACT;
+            }
+
+            @Override
+            public String whyExact(LayerShape layer, ReuseSetting proposed) {
+                return layer.name() + " is too narrow for H=" + proposed.hashBits();
+            }
+        };
+        ReuseController controller = new ReuseController(network,
+                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()),
+                (layer, current, view) -> new LayerDecision(new ReuseSetting(9, 2), "always coarse"), explaining,
+                new Seeds(3), changes::add);
+
+        controller.beforeStep(new StepContext(1, 0, 3, 3, new int[] {0, 1}));
+
+        assertThat(changes).singleElement().extracting(ReuseChange::reason)
+                .isEqualTo("always coarse; policy keeps it exact: conv1 is too narrow for H=2");
     }
 }

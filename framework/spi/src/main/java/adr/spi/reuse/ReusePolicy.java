@@ -16,6 +16,18 @@ public interface ReusePolicy {
     ReuseScope scope(LayerShape layer, ReuseSetting proposed, TrainingView view);
 
     /**
+     * Why {@link #scope} keeps {@code layer} exact at {@code proposed}, one clause for the
+     * run's record of the change (for example {@code "not among layers=conv2"}); empty when
+     * it cannot say. Asked only right after {@code scope} returned a scope without forward
+     * reuse for the same layer and setting, so it may read what that call computed.
+     *
+     * @since SPI 1.6
+     */
+    default String whyExact(LayerShape layer, ReuseSetting proposed) {
+        return "";
+    }
+
+    /**
      * Whether {@link #scope} may ever return a scope with {@link ReuseScope#clusterCache}.
      * Asked once, before the data is read: cached clusters belong to earlier images, so the
      * engine refuses such a policy when augmentation changes the images every epoch.

@@ -10,6 +10,7 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.TrainingView;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,15 +53,33 @@ final class CostModelPolicy implements ReusePolicy {
             last = new Measured(last == null ? proposed : last.setting(), stats.remainingRatio());
             lastReuse.put(layer.name(), last);
         }
-        boolean measured = last != null && last.setting().equals(proposed) && !Double.isNaN(last.remainingRatio());
-        double ratio = measured ? last.remainingRatio() : assumedRatio;
-        if (forwardFraction(ratio, layer, proposed) >= maxFraction) {
+        if (forwardFraction(ratio(layer, proposed), layer, proposed) >= maxFraction) {
             return ReuseScope.EXACT;
         }
         if (last == null || !last.setting().equals(proposed)) {
             lastReuse.put(layer.name(), new Measured(proposed, Double.NaN));
         }
         return cache.applyTo(ReuseScope.FORWARD_AND_WEIGHTS);
+    }
+
+    /** The r_c measured with {@code proposed} on the layer, else the assumed one. */
+    private double ratio(LayerShape layer, ReuseSetting proposed) {
+        Measured last = lastReuse.get(layer.name());
+        return measured(last, proposed) ? last.remainingRatio() : assumedRatio;
+    }
+
+    private static boolean measured(Measured last, ReuseSetting proposed) {
+        return last != null && last.setting().equals(proposed) && !Double.isNaN(last.remainingRatio());
+    }
+
+    /** The cost model's terms and the bound they miss, from what {@link #scope} just recorded. */
+    @Override
+    public String whyExact(LayerShape layer, ReuseSetting proposed) {
+        double ratio = ratio(layer, proposed);
+        return String.format(Locale.ROOT, "predicted forward cost %.2f of exact (r_c %.3f %s + H/M %.3f + 1/L %.3f)"
+                + " is not below max-fraction %.2f", forwardFraction(ratio, layer, proposed), ratio,
+                measured(lastReuse.get(layer.name()), proposed) ? "measured" : "assumed",
+                (double) proposed.hashBits() / layer.outChannels(), 1.0 / proposed.subVectorLength(), maxFraction);
     }
 
     @Override

@@ -37,6 +37,11 @@ final class LayersPolicy implements ReusePolicy {
     }
 
     @Override
+    public String whyExact(LayerShape layer, ReuseSetting proposed) {
+        return "not among layers=" + layers.stream().sorted().collect(Collectors.joining(","));
+    }
+
+    @Override
     public Set<String> layersNamed() {
         return layers;
     }

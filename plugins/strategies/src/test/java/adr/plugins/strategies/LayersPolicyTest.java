@@ -40,6 +40,7 @@ class LayersPolicyTest {
         ReusePolicy byDefault = layers(Map.of("layers", "conv2"));
         assertThat(byDefault.scope(CONV2, SETTING, ScriptedView.start())).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
         assertThat(byDefault.scope(CONV3, SETTING, ScriptedView.start())).isEqualTo(ReuseScope.EXACT);
+        assertThat(all.whyExact(CONV1, SETTING)).isEqualTo("not among layers=conv2,conv3");
 
         ReusePolicy forward = layers(Map.of("layers", "conv1", "reuse", "forward"));
         assertThat(forward.scope(CONV1, SETTING, ScriptedView.start()))

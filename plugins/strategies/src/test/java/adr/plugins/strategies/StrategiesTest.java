@@ -62,6 +62,8 @@ class StrategiesTest {
         assertThat(policy.scope(CONV2, setting, ScriptedView.start())).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
         // 0.25 + 8/8 + 1/25 > 0.8: the hashing alone costs as much as the layer
         assertThat(policy.scope(NARROW, setting, ScriptedView.start())).isEqualTo(ReuseScope.EXACT);
+        assertThat(policy.whyExact(NARROW, setting)).isEqualTo("predicted forward cost 1.29 of exact (r_c 0.250 "
+                + "assumed + H/M 1.000 + 1/L 0.040) is not below max-fraction 0.80");
     }
 
     @Test
@@ -95,6 +97,7 @@ class StrategiesTest {
         assertThat(policy.scope(CONV2, setting, ScriptedView.start())).isEqualTo(ReuseScope.FORWARD_AND_WEIGHTS);
         // 0.7 measured with {25, 8}: 0.7 + 8/64 + 1/25 > 0.8, off, and still off after the exact step
         assertThat(policy.scope(CONV2, setting, reusedStep)).isEqualTo(ReuseScope.EXACT);
+        assertThat(policy.whyExact(CONV2, setting)).contains("(r_c 0.700 measured + H/M 0.125 + 1/L 0.040)");
         assertThat(policy.scope(CONV2, setting, exactStep)).isEqualTo(ReuseScope.EXACT);
         assertThat(policy.scope(CONV2, setting, exactStep)).isEqualTo(ReuseScope.EXACT);
         // another setting has not been measured: the assumed ratio again
