@@ -15,6 +15,7 @@ import adr.spi.reuse.ReuseScope;
 import adr.spi.reuse.ReuseSetting;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A plugin's failure while a run trains is reported as that plugin's, in one line with its jar and the fix. */
@@ -47,6 +48,11 @@ class PluginGuardTest {
                 throw new IllegalStateException("keys unavailable");
             }
         };
+        return factory(setting -> keyed ? stable : plain);
+    }
+
+    /** A factory named acme-clusters whose algorithm for a setting is {@code create}'s. */
+    private static ClusteringFactory factory(Function<ReuseSetting, ClusteringAlgorithm> create) {
         return new ClusteringFactory() {
             @Override
             public String name() {
@@ -60,7 +66,7 @@ class PluginGuardTest {
 
             @Override
             public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
-                return keyed ? stable : plain;
+                return create.apply(setting);
             }
         };
     }
@@ -136,25 +142,12 @@ class PluginGuardTest {
 
     @Test
     void aFactoryThatFailsToCreateOrReturnsNullIsNamed() {
-        ClusteringFactory refusing = new ClusteringFactory() {
-            @Override
-            public String name() {
-                return "acme-clusters";
+        ClusteringFactory refusing = factory(setting -> {
+            if (setting.hashBits() > 1) {
+                throw new IllegalArgumentException("H must be 1");
             }
-
-            @Override
-            public String description() {
-                return "test";
-            }
-
-            @Override
-            public ClusteringAlgorithm create(LayerShape layer, ReuseSetting setting, Config config, long seed) {
-                if (setting.hashBits() > 1) {
-                    throw new IllegalArgumentException("H must be 1");
-                }
-                return null;
-            }
-        };
+            return null;
+        });
 
         assertThatThrownBy(() -> guarded(refusing)).isInstanceOf(PluginFailedException.class)
                 .hasMessageContaining("failed while creating its clustering for conv1 at {L=3, H=2}: "
