@@ -3,6 +3,7 @@ package adr.tracking.run;
 import adr.core.experiment.PluginUse;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginException;
+import adr.core.plugins.PluginGuard;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
 import adr.core.plugins.PluginSelection;
@@ -57,6 +58,8 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
                             + " from " + chosen.provenance().describe()));
                 } catch (IllegalArgumentException e) {
                     problems.add("sink " + chosen.name() + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    problems.add(PluginGuard.of(chosen).failure("while creating it", e));
                 }
             }
             if (!problems.isEmpty()) {

@@ -25,13 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Resolves a run's strategy, policy and clustering from the loaded plugins and builds
  * them, all problems reported together before the data is read, then builds the
- * controller that applies them.
+ * controller that applies them. The engine holds each plugin's objects through a
+ * {@link PluginGuard}, so a failure of their code names the plugin.
  */
 final class ReuseWiring {
     private final PluginSelection selection;
@@ -63,8 +65,9 @@ final class ReuseWiring {
         var s = selection.strategy().orElseThrow();
         var p = selection.policy().orElseThrow();
         var c = selection.clustering().orElseThrow();
-        AdaptationStrategy strategy = attempt("strategy " + s.name(), () -> s.factory().create(s.config()), problems);
-        ReusePolicy policy = attempt("policy " + p.name(), () -> p.factory().create(p.config()), problems);
+        AdaptationStrategy strategy = attempt(s, () -> s.factory().create(s.config()), GuardedStrategy::new,
+                problems);
+        ReusePolicy policy = attempt(p, () -> p.factory().create(p.config()), GuardedPolicy::new, problems);
         PluginSelection.clusteringRefusal(c).ifPresent(problems::add);
         List<String> convolutions = ModelCatalog.convolutions(model);
         if (strategy != null) {
@@ -79,8 +82,7 @@ final class ReuseWiring {
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }
-        return new ReuseWiring(selection, new GuardedStrategy(strategy, PluginGuard.of(s)),
-                new GuardedPolicy(policy, PluginGuard.of(p)));
+        return new ReuseWiring(selection, strategy, policy);
     }
 
     /**
@@ -156,13 +158,25 @@ final class ReuseWiring {
                 + "every epoch; set --crop-padding 0 --flip false, or turn the cache off with cache=none";
     }
 
-    private static <T> T attempt(String what, Supplier<T> create, List<String> problems) {
+    /**
+     * The plugin's object, guarded for the run, or null with a problem: its refusal of a
+     * value, its code's failure, or no object at all.
+     */
+    private static <T> T attempt(PluginSelection.Selected<?> chosen, Supplier<T> create,
+            BiFunction<T, PluginGuard, T> guarded, List<String> problems) {
+        PluginGuard guard = PluginGuard.of(chosen);
         try {
-            return create.get();
+            T made = create.get();
+            if (made != null) {
+                return guarded.apply(made, guard);
+            }
+            problems.add(guard.brokeContract("while creating it", "it returned null").getMessage());
         } catch (IllegalArgumentException e) {
-            problems.add(what + ": " + e.getMessage());
-            return null;
+            problems.add(chosen.kind().label() + " " + chosen.name() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            problems.add(guard.failure("while creating it", e));
         }
+        return null;
     }
 
     /** {@code L} and {@code H} go to strategies that declare them, unless given as strategy options. */

@@ -36,11 +36,11 @@ public final class GuardedPolicy implements ReusePolicy {
 
     @Override
     public boolean cachesClusters() {
-        return policy.cachesClusters();
+        return guard.call("while saying whether it caches clusters", policy::cachesClusters);
     }
 
     @Override
     public Set<String> layersNamed() {
-        return policy.layersNamed();
+        return guard.call("while naming its layers", policy::layersNamed);
     }
 }

@@ -29,6 +29,6 @@ public final class GuardedStrategy implements AdaptationStrategy {
 
     @Override
     public Set<String> layersNamed() {
-        return strategy.layersNamed();
+        return guard.call("while naming its layers", strategy::layersNamed);
     }
 }

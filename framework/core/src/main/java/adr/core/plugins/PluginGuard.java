@@ -34,8 +34,16 @@ public final class PluginGuard {
         } catch (PluginFailedException e) {
             throw e; // another plugin's, already named: a strategy's probe runs the clustering
         } catch (RuntimeException e) {
-            throw new PluginFailedException(plugin + " failed " + during + ": " + describe(e) + fix(), e);
+            throw new PluginFailedException(failure(during, e), e);
         }
+    }
+
+    /**
+     * The one line for an exception thrown by the plugin's code, for a failure reported
+     * with others before training ("strategy x from plugin ... failed while creating it: ...").
+     */
+    public String failure(String during, RuntimeException e) {
+        return plugin + " failed " + during + ": " + describe(e) + fix();
     }
 
     /** As {@link #call}, for work without a result. */

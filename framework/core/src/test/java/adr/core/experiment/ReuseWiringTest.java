@@ -46,6 +46,62 @@ class ReuseWiringTest {
         assertThat(ReuseWiring.prepare(reuse, Augmentation.NONE, "cifarnet")).as("without augmentation").isNotNull();
     }
 
+    @Test
+    void pluginCodeThatFailsOrReturnsNothingWhileCreatingIsReportedTogetherNamingTheJar(@TempDir Path plugins) {
+        Path jar = PluginJars.jar(plugins, "broken.jar", Map.of("t.broken.TestPlugin", """
+                package t.broken;
+                import adr.spi.*;
+                import adr.spi.config.Config;
+                import adr.spi.reuse.*;
+                import adr.spi.strategy.*;
+                import java.util.List;
+                public final class TestPlugin implements Plugin {
+                    public String id() { return "t-broken"; }
+                    public String version() { return "2"; }
+                    public SpiVersion spiVersion() { return SpiVersion.CURRENT; }
+                    public List<AdaptationStrategyFactory> strategies() {
+                        return List.of(new AdaptationStrategyFactory() {
+                            public String name() { return "crashing"; }
+                            public String description() { return "crashing"; }
+                            public AdaptationStrategy create(Config c) {
+                                throw new IllegalStateException("no ladder");
+                            }
+                        });
+                    }
+                    public List<ReusePolicyFactory> policies() {
+                        return List.of(new ReusePolicyFactory() {
+                            public String name() { return "absent"; }
+                            public String description() { return "absent"; }
+                            public ReusePolicy create(Config c) {
+                                return null;
+                            }
+                        });
+                    }
+                    public List<adr.spi.clustering.ClusteringFactory> clustering() {
+                        return List.of(new adr.spi.clustering.ClusteringFactory() {
+                            public String name() { return "c"; }
+                            public String description() { return "c"; }
+                            public adr.spi.clustering.ClusteringAlgorithm create(LayerShape l, ReuseSetting s,
+                                    Config c, long seed) {
+                                return (input, out) -> { };
+                            }
+                        });
+                    }
+                }
+                """), List.of("t.broken.TestPlugin"));
+        ReuseConfig reuse = new ReuseConfig("crashing", "absent", "c", 25, 8, plugins, Map.of());
+
+        PluginException e = catchThrowableOfType(() -> ReuseWiring.prepare(reuse, Augmentation.NONE, "cifarnet"),
+                PluginException.class);
+
+        String source = "from plugin 't-broken' 2 (jar " + jar.toAbsolutePath() + ")";
+        assertThat(e.problems()).containsExactly("strategy crashing " + source + " failed while creating it: "
+                + "IllegalStateException: no ladder (at t.broken.TestPlugin$1.create(TestPlugin.java:16)); report it"
+                + " to the plugin's author, or choose another --strategy", "policy absent " + source + " broke its "
+                + "contract while creating it: it returned null; report it to the plugin's author, or choose another"
+                + " --policy");
+    }
+
     /** Strategy "fixed", clustering "c" and policy "caching", which caches clusters when cache != none. */
     private static Map<String, String> cachingPlugin() {
         return Map.of("t.cache.TestPlugin", """
@@ -56,7 +112,6 @@ class ReuseWiringTest {
                 import adr.spi.reuse.*;
                 import adr.spi.strategy.*;
                 import java.util.List;
-import java.util.Map;
                 public final class TestPlugin implements Plugin {
                     public String id() { return "t-cache"; }
                     public String version() { return "1"; }
