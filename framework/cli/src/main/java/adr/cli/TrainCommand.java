@@ -74,8 +74,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "the policy's configuration (./adr plugins NAME lists the keys)")
     String policyOptions;
     @Option(names = "--clustering-options", paramLabel = "K=V,...",
-            description = "the clustering's configuration, e.g. variant=quantized,bucket-width=1 (./adr plugins lsh lists"
-                    + " lsh's keys)")
+            description = "the clustering's configuration, e.g. variant=quantized,bucket-width=1 (./adr plugins lsh"
+                    + " lists lsh's keys)")
     String clusteringOptions;
 
     @Mixin

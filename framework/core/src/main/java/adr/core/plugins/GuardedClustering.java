@@ -5,7 +5,10 @@ import adr.spi.clustering.ClusteringAlgorithm;
 import adr.spi.clustering.SubVectors;
 import adr.spi.reuse.ReuseSetting;
 
-/** One layer's clustering algorithm, its failures and broken assignments named (see {@link GuardedClusteringFactory}). */
+/**
+ * One layer's clustering algorithm, its failures and broken assignments named (see
+ * {@link GuardedClusteringFactory}).
+ */
 class GuardedClustering implements ClusteringAlgorithm {
     private final ClusteringAlgorithm algorithm;
     final PluginGuard guard;
