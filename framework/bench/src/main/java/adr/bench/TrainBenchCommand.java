@@ -55,6 +55,18 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--H", defaultValue = "" + ReuseConfig.DEFAULT_HASH_BITS,
             description = "hash bits for the fixed strategy (default ${DEFAULT-VALUE})")
     int hashBits;
+    @Option(names = "--strategy-options", split = ",", paramLabel = "STRATEGY.KEY=VALUE",
+            description = "settings of the listed strategies, each key after its strategy's name, e.g. "
+                    + "adaptive.max-error=0.4,budget.target-error=0.3 (./adr plugins NAME lists the keys)")
+    Map<String, String> strategyOptions = new LinkedHashMap<>();
+    @Option(names = "--policy-options", split = ",", paramLabel = "KEY=VALUE",
+            description = "the policy's settings, for every run that reuses, e.g. max-fraction=0.9")
+    Map<String, String> policyOptions = new LinkedHashMap<>();
+    @Option(names = "--clustering-options", split = ",", paramLabel = "KEY=VALUE",
+            description = "the clustering's settings, for every run that reuses, e.g. variant=sign")
+    Map<String, String> clusteringOptions = new LinkedHashMap<>();
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "plugin jars directory (default ./plugins)")
+    Path pluginsDir;
     @Option(names = "--peer", defaultValue = "none", description = "dl4j or none (default ${DEFAULT-VALUE})")
     String peer;
     @Option(names = "--warmup-steps", defaultValue = "300",
@@ -79,14 +91,14 @@ final class TrainBenchCommand implements Callable<Integer> {
         ExperimentConfig d = ExperimentConfig.defaults();
         ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, d.evalBatchSize(),
                 learningRate, d.schedule(), d.momentum(), d.weightDecay(), seed, trainLimit, testLimit, 0, false,
-                d.convAlgorithm(), null, null, new ReuseConfig("exact", policy, clustering, length, hashBits, null,
-                        Map.of()));
+                d.convAlgorithm(), null, null, new ReuseConfig("exact", policy, clustering, length, hashBits,
+                        pluginsDir, Map.of("policy", policyOptions, "clustering", clusteringOptions)));
         var errors = base.validate();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         checkStrategies(base);
-        TrainBenchmark bench = new TrainBenchmark(base, System.err::println);
+        TrainBenchmark bench = new TrainBenchmark(base, this::optionsOf, System.err::println);
         bench.warmUp(warmupSteps);
         BenchReport report = new BenchReport(settings(), json, png, String.format(Locale.ROOT,
                 "%s on %s, %s, %s images, batch %d", model, dataset, Plural.of(epochs, "epoch"),
@@ -118,6 +130,10 @@ final class TrainBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot " + plot + ": the plot is a PNG image; give a file name ending"
                     + " in .png");
         }
+        List<String> strays = StrategyOptions.strays(strategies, strategyOptions);
+        if (!strays.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", strays));
+        }
         List<String> repeated = strategies.stream().filter(s -> Collections.frequency(strategies, s) > 1).distinct()
                 .toList();
         if (!repeated.isEmpty()) {
@@ -132,7 +148,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         for (String name : strategies) {
             try {
-                ExperimentRunner.checkPlugins(base.withReuse(base.reuse().withStrategy(name)));
+                ExperimentRunner.checkPlugins(base.withReuse(base.reuse().withStrategy(name, optionsOf(name))));
             } catch (PluginException e) {
                 e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
             }
@@ -169,6 +185,11 @@ final class TrainBenchCommand implements Callable<Integer> {
     private static List<RepeatedRuns> finished(List<String> names, List<List<RunRecord>> byEntry) {
         return IntStream.range(0, names.size()).filter(i -> !byEntry.get(i).isEmpty())
                 .mapToObj(i -> new RepeatedRuns(names.get(i), byEntry.get(i))).toList();
+    }
+
+    /** The {@code --strategy-options} of one strategy, without its name. */
+    private Map<String, String> optionsOf(String strategy) {
+        return StrategyOptions.of(strategy, strategyOptions);
     }
 
     /** {@code --plot}, else next to {@code --json}, else {@code bench-train.png}. */

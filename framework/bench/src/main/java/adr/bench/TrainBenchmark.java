@@ -17,7 +17,9 @@ import adr.core.train.StepContext;
 import adr.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,10 +29,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class TrainBenchmark {
     private final ExperimentConfig base;
+    private final Function<String, Map<String, String>> strategyOptions;
     private final Consumer<String> log;
 
-    TrainBenchmark(ExperimentConfig base, Consumer<String> log) {
+    /** @param strategyOptions the options of a strategy, by its name */
+    TrainBenchmark(ExperimentConfig base, Function<String, Map<String, String>> strategyOptions,
+            Consumer<String> log) {
         this.base = base;
+        this.strategyOptions = strategyOptions;
         this.log = log;
     }
 
@@ -50,7 +56,7 @@ final class TrainBenchmark {
     }
 
     RunRecord strategy(String name) {
-        ExperimentConfig config = base.withReuse(base.reuse().withStrategy(name));
+        ExperimentConfig config = base.withReuse(base.reuse().withStrategy(name, strategyOptions.apply(name)));
         EpochClock clock = new EpochClock(name, base.epochs(), log);
         log.accept("training with strategy " + name + "...");
         ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line)).run();

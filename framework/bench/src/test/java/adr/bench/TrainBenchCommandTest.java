@@ -94,6 +94,42 @@ class TrainBenchCommandTest {
     }
 
     @Test
+    void eachStrategysOptionsReachItAndAreCheckedWithThePolicysAndClusteringsBeforeTheFirstRun(@TempDir Path dir) {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        // a missing dataset: any training would fail on it, so the problems show that none started
+        int code = cli.execute("train", "--strategies", "exact,adaptive,budget", "--strategy-options",
+                "adaptive.cooldown=-3,budget.target-error=0", "--policy-options", "max-fraction=0",
+                "--clustering-options", "variant=cosine", "--plugins-dir", dir.toString(), "--dataset",
+                "idx:" + dir.resolve("nowhere"));
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip().split("\n")).containsExactly("adr bench: 4 plugin problems:",
+                "  strategy adaptive: cooldown must be >= 0, got -3",
+                "  policy auto: max-fraction must be > 0, got 0.0",
+                "  clustering lsh: variant must be sign or quantized, got 'cosine'",
+                "  strategy budget: target-error must be a number above 0, got 0.0");
+    }
+
+    @Test
+    void strategyOptionsMustNameAListedStrategyOtherThanExact() {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("train", "--strategies", "exact,fixed", "--strategy-options",
+                "max-error=0.4,adaptive.max-error=0.4,exact.x=1");
+
+        assertThat(code).isEqualTo(BenchMain.USAGE_ERROR);
+        assertThat(err.toString().strip()).isEqualTo("adr bench: --strategy-options max-error: expected "
+                + "STRATEGY.KEY=VALUE, for example adaptive.max-error=0.4; --strategy-options adaptive.max-error is "
+                + "for strategy 'adaptive', which --strategies does not list; add it or drop the option; "
+                + "--strategy-options exact.x: the exact strategy takes no options");
+    }
+
+    @Test
     void aJsonFileInAMissingDirectoryIsRefusedBeforeAnyTraining(@TempDir Path dir) {
         CommandLine cli = BenchMain.commandLine();
         StringWriter err = new StringWriter();

@@ -49,6 +49,13 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
         return new ReuseConfig(other, policy, clustering, subVectorLength, hashBits, pluginsDir, options);
     }
 
+    /** The same choices with another strategy and its options in place of the old one's. */
+    public ReuseConfig withStrategy(String other, Map<String, String> strategyOptions) {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>(options);
+        all.put("strategy", strategyOptions);
+        return new ReuseConfig(other, policy, clustering, subVectorLength, hashBits, pluginsDir, all);
+    }
+
     /**
      * The same choices with the plugins directory as an absolute path, the default
      * {@code ./plugins} included when it exists: the run records where its jars were, so a

@@ -110,8 +110,11 @@ final class CostModelPolicy implements ReusePolicy {
         public ReusePolicy create(Config config) {
             double assumed = config.decimal("assumed-ratio");
             double max = config.decimal("max-fraction");
-            if (!(assumed > 0 && assumed <= 1) || !(max > 0)) {
-                throw new IllegalArgumentException("assumed-ratio must be in (0, 1] and max-fraction > 0");
+            if (!(assumed > 0 && assumed <= 1)) {
+                throw new IllegalArgumentException("assumed-ratio must be in (0, 1], got " + assumed);
+            }
+            if (!(max > 0) || Double.isInfinite(max)) {
+                throw new IllegalArgumentException("max-fraction must be > 0, got " + max);
             }
             return new CostModelPolicy(assumed, max, ClusterCacheOption.parse(config));
         }
