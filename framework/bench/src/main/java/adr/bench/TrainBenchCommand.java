@@ -228,8 +228,17 @@ final class TrainBenchCommand implements Callable<Integer> {
         settings.put("dataset", dataset);
         settings.put("epochs", epochs);
         settings.put("train_limit", trainLimit);
+        settings.put("test_limit", testLimit);
         settings.put("batch_size", batchSize);
+        settings.put("lr", learningRate);
         settings.put("seed", seed);
+        settings.put("policy", policy);
+        settings.put("clustering", clustering);
+        settings.put("L", length);
+        settings.put("H", hashBits);
+        settings.put("strategy_options", strategyOptions);
+        settings.put("policy_options", policyOptions);
+        settings.put("clustering_options", clusteringOptions);
         settings.put("warmup_steps", warmupSteps);
         settings.put("rounds", rounds);
         settings.put("nd4j_backend", NativeBackend.select());

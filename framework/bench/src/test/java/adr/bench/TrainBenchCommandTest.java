@@ -33,6 +33,9 @@ class TrainBenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("warmup_steps").asInt()).isEqualTo(2);
         assertThat(report.get("rounds").asInt()).isEqualTo(2);
+        assertThat(report.get("H").asInt()).as("what was trained is recorded").isEqualTo(4);
+        assertThat(report.get("clustering").asText()).isEqualTo("lsh");
+        assertThat(report.get("strategy_options").isEmpty()).isTrue();
         assertThat(report.get("complete").asBoolean()).isTrue();
         JsonNode runs = report.get("runs");
         assertThat(runs).hasSize(2);
