@@ -57,7 +57,7 @@ public final class EventLog implements AutoCloseable {
             }
             try {
                 downstream.get(i).publish(event);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // a sink plugin built for a newer SPI, too
                 failed[i] = true;
                 warnings.accept(describe(downstream.get(i)) + " failed (" + e + "); it gets no more events of this"
                         + " run, the journal has them all (" + catchUp(downstream.get(i)) + ")");

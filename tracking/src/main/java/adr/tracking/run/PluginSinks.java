@@ -58,7 +58,7 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
                             + " from " + chosen.provenance().describe()));
                 } catch (IllegalArgumentException e) {
                     problems.add("sink " + chosen.name() + ": " + e.getMessage());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     problems.add(PluginGuard.of(chosen).failure("while creating it", e));
                 }
             }

@@ -173,7 +173,7 @@ final class ReuseWiring {
             problems.add(guard.brokeContract("while creating it", "it returned null").getMessage());
         } catch (IllegalArgumentException e) {
             problems.add(chosen.kind().label() + " " + chosen.name() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             problems.add(guard.failure("while creating it", e));
         }
         return null;

@@ -1,5 +1,6 @@
 package adr.core.plugins;
 
+import adr.spi.SpiVersion;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -11,10 +12,12 @@ import java.util.function.Supplier;
 public final class PluginGuard {
     private final String plugin;
     private final String flag;
+    private final SpiVersion builtFor;
 
     PluginGuard(PluginKind kind, String name, PluginProvenance provenance) {
         this.plugin = kind.label() + " " + name + " from " + provenance.describe();
         this.flag = "--" + kind.label();
+        this.builtFor = provenance.spiVersion();
     }
 
     /** The guard of a run's chosen plugin. */
@@ -33,7 +36,7 @@ public final class PluginGuard {
             return work.get();
         } catch (PluginFailedException e) {
             throw e; // another plugin's, already named: a strategy's probe runs the clustering
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw new PluginFailedException(failure(during, e), e);
         }
     }
@@ -41,9 +44,16 @@ public final class PluginGuard {
     /**
      * The one line for an exception thrown by the plugin's code, for a failure reported
      * with others before training ("strategy x from plugin ... failed while creating it: ...").
+     * A linkage error (a method or class this ADR's SPI lacks) names the SPI versions when the
+     * plugin was built for a newer minor version: the loader accepts any of the same major.
      */
-    public String failure(String during, RuntimeException e) {
-        return plugin + " failed " + during + ": " + describe(e) + fix();
+    public String failure(String during, Throwable e) {
+        String versions = e instanceof LinkageError && builtFor.minor() > SpiVersion.MINOR
+                ? "; it was built for SPI " + builtFor.major() + "." + builtFor.minor() + " and this ADR has "
+                        + SpiVersion.MAJOR + "." + SpiVersion.MINOR + ": use a newer ADR, or build the plugin against"
+                        + " this adr-spi"
+                : "";
+        return plugin + " failed " + during + ": " + describe(e) + versions + fix();
     }
 
     /** As {@link #call}, for work without a result. */
@@ -64,7 +74,7 @@ public final class PluginGuard {
     }
 
     /** The exception's type, first message line and the frame that threw it, outside the JDK. */
-    static String describe(RuntimeException e) {
+    static String describe(Throwable e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
         String frame = Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().matches("(java|jdk|sun)\\..*"))
                 .findFirst().map(f -> " (at " + f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":"

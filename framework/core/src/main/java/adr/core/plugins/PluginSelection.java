@@ -60,7 +60,7 @@ public final class PluginSelection {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of("clustering " + clustering.name() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return Optional.of(PluginGuard.of(clustering).failure("while checking its options", e));
         }
     }

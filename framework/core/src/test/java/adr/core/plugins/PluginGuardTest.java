@@ -129,6 +129,23 @@ class PluginGuardTest {
     }
 
     @Test
+    void aMethodMissingFromThisSpiNamesBothVersionsForAPluginBuiltForANewerOne() {
+        var newer = new PluginProvenance("acme", "2.0.0", new SpiVersion(SpiVersion.MAJOR, SpiVersion.MINOR + 1),
+                "/plugins/acme.jar");
+        var strategy = new GuardedStrategy((layer, current, view) -> {
+            throw new NoSuchMethodError("'void adr.spi.Future.method()'");
+        }, new PluginGuard(PluginKind.STRATEGY, "future", newer));
+
+        assertThatThrownBy(() -> strategy.decide(CONV1, null, null)).isInstanceOf(PluginFailedException.class)
+                .hasCauseInstanceOf(NoSuchMethodError.class)
+                .hasMessageContaining("failed while deciding conv1's setting: NoSuchMethodError: 'void "
+                        + "adr.spi.Future.method()' (at ")
+                .hasMessageContaining("; it was built for SPI " + SpiVersion.MAJOR + "." + (SpiVersion.MINOR + 1)
+                        + " and this ADR has " + SpiVersion.MAJOR + "." + SpiVersion.MINOR + ": use a newer ADR, or"
+                        + " build the plugin against this adr-spi; report it");
+    }
+
+    @Test
     void aKeyedClusteringStaysKeyedSoTheClusterCacheCanUseIt() {
         ClusteringAlgorithm algorithm = guarded(clustering((ids, out) -> { }, true));
 
