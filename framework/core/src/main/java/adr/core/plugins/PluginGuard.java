@@ -37,8 +37,20 @@ public final class PluginGuard {
         } catch (PluginFailedException e) {
             throw e; // another plugin's, already named: a strategy's probe runs the clustering
         } catch (RuntimeException | LinkageError e) {
+            if (outOfMemory(e)) {
+                throw e; // the machine's limit, not the plugin's fault: the run reports it as such
+            }
             throw new PluginFailedException(failure(during, e), e);
         }
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -146,6 +146,16 @@ class PluginGuardTest {
     }
 
     @Test
+    void runningOutOfMemoryInsideAPluginIsNotBlamedOnIt() {
+        var wrapped = new IllegalStateException("allocation failed", new OutOfMemoryError("physicalBytes > max"));
+        var strategy = new GuardedStrategy((layer, current, view) -> {
+            throw wrapped;
+        }, guard(PluginKind.STRATEGY, "greedy"));
+
+        assertThatThrownBy(() -> strategy.decide(CONV1, null, null)).isSameAs(wrapped);
+    }
+
+    @Test
     void aKeyedClusteringStaysKeyedSoTheClusterCacheCanUseIt() {
         ClusteringAlgorithm algorithm = guarded(clustering((ids, out) -> { }, true));
 
