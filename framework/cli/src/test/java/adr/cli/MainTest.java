@@ -132,12 +132,17 @@ class MainTest {
                 .isEqualTo(Main.USAGE_ERROR);
         assertThat(cli.execute("train", "--home", "/dev/null", "--metrics-port", "0"))
                 .isEqualTo(Main.USAGE_ERROR);
+        // not even root can create files in /proc
+        assertThat(cli.execute("train", "--home", "/proc/adr-runs", "--metrics-port", "0"))
+                .isEqualTo(Main.USAGE_ERROR);
 
         assertThat(err.toString().lines().toList()).containsExactly(
                 "adr: --home " + runDirectory + " is one run's directory; pass the directory holding the runs:"
                         + " --home " + home,
                 "adr: --home " + file + " is a file; pass the directory of the run journals (default ./runs)",
-                "adr: --home /dev/null is a file; pass the directory of the run journals (default ./runs)");
+                "adr: --home /dev/null is a file; pass the directory of the run journals (default ./runs)",
+                "adr: --home /proc/adr-runs: no file can be created in /proc (no such file or directory); pass a"
+                        + " writable directory for the run journals (default ./runs)");
         assertThat(runDirectory).isDirectoryNotContaining(p -> Files.isDirectory(p));
     }
 

@@ -1,5 +1,6 @@
 package adr.cli.runs;
 
+import adr.core.WritableDirectory;
 import adr.tracking.journal.JournalLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,25 @@ public final class HomeDirectory {
     }
 
     /**
-     * Refuses a home a run cannot be written to: a file, or one run's own directory. A home
-     * that does not exist yet is fine: the run creates it.
+     * Refuses a home a run cannot be written to: a file, one run's own directory, or a place
+     * where no file can be created (its nearest existing directory is tried). A home that
+     * does not exist yet is fine: the run creates it.
      *
      * @throws IllegalArgumentException one line naming the problem and the fix
      */
     public static void requireWritable(Path home) {
         requireNotFileOrRun(home);
+        Path existing = home.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && Files.isDirectory(existing)) {
+            Path dir = existing;
+            WritableDirectory.problem(dir).ifPresent(problem -> {
+                throw new IllegalArgumentException("--home " + home + ": no file can be created in " + dir + " ("
+                        + problem + "); pass a writable directory for the run journals (default ./runs)");
+            });
+        }
     }
 
     private static void requireNotFileOrRun(Path home) {
