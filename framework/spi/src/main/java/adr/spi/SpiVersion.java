@@ -19,7 +19,8 @@ public record SpiVersion(int major, int minor) {
      * {@link adr.spi.strategy.TrainingView.LayerStats#reused}, with exact steps timed too; 1.4
      * added {@link adr.spi.strategy.TrainingView#probeError} (a forward-only probe); 1.5 added
      * {@link adr.spi.strategy.TrainingView#reuseRefusal} (a batch too large for a setting's arrays); 1.6
-     * added {@link adr.spi.config.Config#isGiven} and {@link adr.spi.reuse.ReusePolicy#whyExact}.
+     * added {@link adr.spi.config.Config#isGiven}, {@link adr.spi.reuse.ReusePolicy#whyExact} and
+     * {@link adr.spi.strategy.AdaptationStrategy#resume}.
      */
     public static final int MINOR = 6;
 

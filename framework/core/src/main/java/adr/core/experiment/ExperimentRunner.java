@@ -10,6 +10,7 @@ import adr.core.nn.Conv2d;
 import adr.core.reuse.LayerState;
 import adr.core.reuse.ReuseChange;
 import adr.core.reuse.ReuseController;
+import adr.core.reuse.SavedReuse;
 import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.StopSignal;
@@ -22,7 +23,9 @@ import adr.core.train.TrainingPlan;
 import adr.core.train.TrainingProgress;
 import adr.core.train.TrainingResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -100,10 +103,11 @@ public final class ExperimentRunner {
         ReuseWiring wiring = prepared.wiring;
         ReuseController reuse = wiring == null ? null : wiring.controller(network, prepared.seeds, this::reuseChanged);
         if (reuse != null) {
+            reuse.resumeFrom(prepared.checkpointConfig);
             listeners.add(reuse);
         }
         CheckpointingListener checkpoints = config.checkpointDir() == null ? null
-                : new CheckpointingListener(prepared, prepared.start.globalStep());
+                : new CheckpointingListener(prepared, reuse, prepared.start.globalStep());
         if (checkpoints != null) {
             // before the caller's listener: an epoch's checkpoint is on disk before anything else hears of it
             listeners.add(checkpoints);
@@ -157,11 +161,14 @@ public final class ExperimentRunner {
      */
     private final class CheckpointingListener implements TrainingListener {
         private final PreparedExperiment prepared;
+        /** Null for an exact run. */
+        private final ReuseController reuse;
         private long stepsTaken;
         private CheckpointException failed;
 
-        CheckpointingListener(PreparedExperiment prepared, long stepsTaken) {
+        CheckpointingListener(PreparedExperiment prepared, ReuseController reuse, long stepsTaken) {
             this.prepared = prepared;
+            this.reuse = reuse;
             this.stepsTaken = stepsTaken;
         }
 
@@ -193,8 +200,12 @@ public final class ExperimentRunner {
 
         void save(TrainingProgress progress) {
             ExperimentConfig config = prepared.config;
+            Map<String, String> entries = new LinkedHashMap<>(config.asMap());
+            if (reuse != null) {
+                entries.putAll(SavedReuse.entries(reuse.layerStates())); // where a continued run's strategy resumes
+            }
             CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(prepared.network, prepared.optimizer,
-                    prepared.train.classes(), config.seed(), progress, config.asMap()));
+                    prepared.train.classes(), config.seed(), progress, entries));
             observer.onCheckpointSaved(progress, config.checkpointDir());
         }
     }

@@ -13,6 +13,7 @@ import adr.core.train.SgdMomentum;
 import adr.core.train.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -35,10 +36,12 @@ public final class PreparedExperiment {
     final SgdMomentum optimizer;
     /** Where training starts: the beginning, or the checkpoint's progress. */
     final TrainingProgress start;
+    /** The configuration entries of the checkpoint training continues from; empty for a fresh start. */
+    final Map<String, String> checkpointConfig;
     private final List<String> notes;
 
     private PreparedExperiment(ExperimentConfig config, ReuseWiring wiring, Dataset train, Dataset test, Seeds seeds,
-            Network network, SgdMomentum optimizer, TrainingProgress start, List<String> notes) {
+            Network network, SgdMomentum optimizer, Checkpoint resumed, TrainingProgress start, List<String> notes) {
         this.config = config;
         this.wiring = wiring;
         this.train = train;
@@ -47,6 +50,7 @@ public final class PreparedExperiment {
         this.network = network;
         this.optimizer = optimizer;
         this.start = start;
+        this.checkpointConfig = resumed == null ? Map.of() : resumed.config();
         this.notes = List.copyOf(notes);
     }
 
@@ -77,9 +81,10 @@ public final class PreparedExperiment {
                 DataType.FLOAT, config.convAlgorithm());
         requireMemory(network, Math.min(config.batchSize(), train.size()), notes);
         SgdMomentum optimizer = new SgdMomentum(network.parameters(), config.momentum(), config.weightDecay());
-        TrainingProgress start = config.resumeFrom() == null ? TrainingProgress.START
-                : resume(config, network, optimizer, train, splits.train());
-        return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, start, notes);
+        Checkpoint resumed = config.resumeFrom() == null ? null : restore(config, network, optimizer, train);
+        TrainingProgress start = resumed == null ? TrainingProgress.START
+                : ResumePosition.of(resumed, config, train, splits.train(), config.resumeFrom());
+        return new PreparedExperiment(config, wiring, train, test, seeds, network, optimizer, resumed, start, notes);
     }
 
     public ExperimentConfig config() {
@@ -135,8 +140,9 @@ public final class PreparedExperiment {
                 : new Augmentation(config.cropPadding(), config.horizontalFlip());
     }
 
-    private static TrainingProgress resume(ExperimentConfig config, Network network, SgdMomentum optimizer,
-            Dataset train, Dataset fullTrain) {
+    /** The checkpoint to continue from, its weights and optimizer state restored into the live ones. */
+    private static Checkpoint restore(ExperimentConfig config, Network network, SgdMomentum optimizer,
+            Dataset train) {
         Checkpoint checkpoint = CheckpointStore.load(config.resumeFrom());
         if (!checkpoint.model().equals(config.model()) || checkpoint.classes() != train.classes()) {
             throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint is for model '" + checkpoint.model()
@@ -148,6 +154,6 @@ public final class PreparedExperiment {
             throw new IllegalArgumentException(config.resumeFrom() + ": checkpoint already has " + done + " epoch"
                     + (done == 1 ? "" : "s") + " of training; pass --epochs " + (done + 1) + " or more to continue");
         }
-        return ResumePosition.of(checkpoint, config, train, fullTrain, config.resumeFrom());
+        return checkpoint;
     }
 }

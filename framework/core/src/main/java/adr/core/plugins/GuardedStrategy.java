@@ -28,6 +28,12 @@ public final class GuardedStrategy implements AdaptationStrategy {
     }
 
     @Override
+    public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+        guard.run("while resuming " + layer.name() + " at " + (saved == null ? "exact" : saved),
+                () -> strategy.resume(layer, saved, view));
+    }
+
+    @Override
     public Set<String> layersNamed() {
         return guard.call("while naming its layers", strategy::layersNamed);
     }

@@ -45,6 +45,8 @@ public final class ReuseController implements TrainingListener {
     private final RunView view = new RunView(this::probe, this::probeError, this::reuseRefusal);
     private final List<ReuseChange> changes = new ArrayList<>();
     private final ReuseCapacity capacity;
+    /** The settings a checkpoint saved, for the strategy before the first step of a continued run. */
+    private Map<String, String> savedSettings = Map.of();
     /** The most images a step has had: the run's batch size, which an epoch's last batch may fall short of. */
     private int fullBatch;
     /** The images of the step about to run; 0 when not known. */
@@ -157,10 +159,23 @@ public final class ReuseController implements TrainingListener {
         return means;
     }
 
+    /**
+     * The run continues from a checkpoint: before its first step, the strategy hears each
+     * layer's saved setting ({@link SavedReuse}).
+     *
+     * @param checkpointConfig the checkpoint's configuration entries
+     */
+    public void resumeFrom(Map<String, String> checkpointConfig) {
+        savedSettings = Map.copyOf(checkpointConfig);
+    }
+
     @Override
     public void beforeStep(StepContext context) {
         view.at(context);
         stepBatch = context.samples() == null ? 0 : context.samples().length;
+        SavedReuse.forEach(savedSettings, (name, saved) -> named(name)
+                .ifPresent(l -> strategy.resume(l.shape, saved, view)));
+        savedSettings = Map.of();
         for (ControlledLayer l : layers) {
             if (l.lastProbeStep >= 0 && context.globalStep() - l.lastProbeStep > RECORDING_IDLE_STEPS) {
                 l.conv.stopKeepingTrainingInputs();

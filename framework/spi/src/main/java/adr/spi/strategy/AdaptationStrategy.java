@@ -20,6 +20,19 @@ public interface AdaptationStrategy {
     LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view);
 
     /**
+     * The run continues from a checkpoint in which {@code layer} ran at {@code saved}
+     * (null: exact). Called once per convolution whose setting the checkpoint holds, before
+     * the first {@link #decide} of the continued run, so that a strategy keeping state per
+     * layer continues from there rather than from its start. The engine does not apply
+     * {@code saved} itself: the next {@code decide} chooses what the layer runs. Does
+     * nothing by default, which suits strategies whose setting follows from the step.
+     *
+     * @since SPI 1.6
+     */
+    default void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+    }
+
+    /**
      * The layer names this strategy's configuration refers to, such as per-layer
      * overrides. Asked once, before the data is read: the engine refuses the run, listing
      * the model's convolutions, when a name is not one of them, so a misspelt layer

@@ -67,7 +67,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *     it moves one level coarser: reuse is cheaper and training shows it can afford it.
  * </ol>
  * Moving finer from the last level makes the layer exact ("..., exact after the last level").
- * A layer starts at the coarsest level. A level the run's batch is too large to reuse
+ * A layer starts at the coarsest level, or in a run continued from a checkpoint at the
+ * level the checkpoint saved ({@link #resume}), which is then its floor. A level the run's batch is too large to reuse
  * ({@link TrainingView#reuseRefusal}) gives way to the first finer level that fits, which
  * becomes the floor; exact when none does. Decisions depend only on the view and this
  * state, so a run is reproducible; unchanged settings come back with the reason of the
@@ -106,6 +107,20 @@ final class AdaptiveStrategy implements AdaptationStrategy {
             }
         }
         return state.decision();
+    }
+
+    /**
+     * Continues each layer from the level it had when the checkpoint was saved, or exact;
+     * a saved setting that is not on this run's ladder leaves the layer to start afresh.
+     */
+    @Override
+    public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+        List<ReuseSetting> levels = ladder.forLayer(layer);
+        int index = saved == null ? levels.size() : levels.indexOf(saved);
+        if (index >= 0) {
+            states.put(layer.name(), LadderPosition.resumed(levels, index, view.step(),
+                    view.testAccuracies().size()));
+        }
     }
 
     /**

@@ -46,7 +46,8 @@ import java.util.Set;
  * setting changes as the weights and activations change, so each layer is measured
  * again every {@code reprobe-every} steps (0 = at the start of every epoch).
  *
- * <p>A layer is exact until its first measurement. The first probe only asks the engine
+ * <p>A layer is exact until its first measurement; in a run continued from a checkpoint it
+ * keeps the checkpoint's setting until measured again, at once ({@link #resume}). The first probe only asks the engine
  * to record the layer's input, so the first decision comes before step 1; a probe that
  * comes back empty keeps the previous decision and is retried before the next step. A
  * candidate the run's batch is too large to reuse ({@link TrainingView#reuseRefusal}) is
@@ -104,6 +105,21 @@ final class BudgetStrategy implements AdaptationStrategy {
         boolean settled = decision.setting() == null || limits.minSpeedup() == 0;
         measured.put(layer.name(), new Measurement(decision, view.step(), view.epoch(), settled));
         return decision;
+    }
+
+    /**
+     * Keeps each layer at the setting its checkpoint saved and measures it again at once:
+     * the probes that chose the setting are not saved. Until the layer's input is recorded
+     * (the first probe comes back empty) it runs at the saved setting, as at a re-probe.
+     */
+    @Override
+    public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+        String measuredAgain = ", as when the checkpoint was saved; measured again";
+        LayerDecision decision = saved == null ? LayerDecision.exact("budget: resumed exact" + measuredAgain)
+                : new LayerDecision(saved, "budget: resumed at " + name(saved) + measuredAgain);
+        // due at once: measured an epoch and a re-probe interval ago
+        measured.put(layer.name(), new Measurement(decision, view.step() - limits.reprobeEvery(), view.epoch() - 1,
+                true));
     }
 
     /** The decision in force, or exact once its setting is timed too slow {@code cooldown} steps after it. */

@@ -46,6 +46,46 @@ class AdaptiveStrategyTest {
     }
 
     @Test
+    void aContinuedRunResumesEachLayerWhereItsCheckpointHadIt() {
+        AdaptationStrategy strategy = adaptive();
+        var view = new ProbingView(300, (step, layer, setting) -> Optional.empty(), new ArrayList<>());
+
+        strategy.resume(CONV1, null, view);
+        strategy.resume(CONV2, new ReuseSetting(25, 8), view);
+
+        assertThat(strategy.decide(CONV1, null, view))
+                .isEqualTo(LayerDecision.exact("adaptive: resumed exact, as when the checkpoint was saved"));
+        assertThat(strategy.decide(CONV2, null, view)).isEqualTo(new LayerDecision(new ReuseSetting(25, 8),
+                "adaptive: resumed at {L=25, H=8}, the level when the checkpoint was saved"));
+    }
+
+    @Test
+    void aSavedSettingNotOnTheLadderStartsTheLayerAfresh() {
+        AdaptationStrategy strategy = adaptive();
+        var view = new ProbingView(300, (step, layer, setting) -> Optional.empty(), new ArrayList<>());
+
+        strategy.resume(CONV2, new ReuseSetting(5, 10), view);
+
+        assertThat(strategy.decide(CONV2, null, view)).isEqualTo(new LayerDecision(COARSEST,
+                "adaptive: start at the coarsest level"));
+    }
+
+    @Test
+    void aResumedLevelIsCheckedAgainAndIsTheFloor() {
+        AdaptationStrategy strategy = adaptive();
+        ReuseSetting h8 = new ReuseSetting(25, 8);
+        List<String> probes = new ArrayList<>();
+        // within max-error: the level stays; its error is measured again from the continued run's second step
+        ProbingView.Script within = (step, layer, setting) -> step == 300 ? Optional.empty()
+                : Optional.of(ProbingView.result(0.1, 0.05));
+        strategy.resume(CONV2, h8, new ProbingView(300, within, probes));
+
+        assertThat(strategy.decide(CONV2, null, new ProbingView(300, within, probes)).setting()).isEqualTo(h8);
+        assertThat(strategy.decide(CONV2, h8, new ProbingView(301, within, probes)).setting()).isEqualTo(h8);
+        assertThat(probes).contains("301 conv2 25:8 error");
+    }
+
+    @Test
     void aLevelTheBatchIsTooLargeForGivesWayToTheFirstFinerOneThatFits() {
         var view = new ProbingView(0, (step, layer, setting) -> Optional.empty(), new ArrayList<>(), List.of(),
                 s -> s.hashBits() < 8);

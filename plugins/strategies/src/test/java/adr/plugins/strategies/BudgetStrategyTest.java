@@ -89,6 +89,24 @@ class BudgetStrategyTest {
     }
 
     @Test
+    void aContinuedRunKeepsTheSavedSettingUntilTheLayerIsMeasuredAgainAtOnce() {
+        AdaptationStrategy strategy = budget(Map.of());
+        ReuseSetting h10 = new ReuseSetting(25, 10);
+        strategy.resume(CONV2, h10, new ProbingView(150, fromStepOne(TYPICAL), probes));
+
+        // mid-epoch, the input not recorded yet: the saved setting stands
+        ProbingView.Script notYet = (step, layer, setting) -> step == 150 ? Optional.empty()
+                : Optional.of(TYPICAL.get(setting.hashBits()));
+        LayerDecision first = strategy.decide(CONV2, null, new ProbingView(150, notYet, probes));
+        LayerDecision second = strategy.decide(CONV2, h10, new ProbingView(151, notYet, probes));
+
+        assertThat(first).isEqualTo(new LayerDecision(h10, "budget: resumed at L=25 H=10, as when the checkpoint was"
+                + " saved; measured again"));
+        assertThat(second.setting()).as("measured: the cheapest under the target").isEqualTo(new ReuseSetting(25, 6));
+        assertThat(probes).contains("151 conv2 25:6 error");
+    }
+
+    @Test
     void anErrorEqualToTheTargetQualifies() {
         run(budget(Map.of("target-error", "0.4")), fromStepOne(TYPICAL), 0, 2, CONV2);
 
