@@ -109,7 +109,7 @@ final class RunReport {
     private static void resumeRow(TextTable table, Resume resume) {
         table.row(String.valueOf(resume.epochsDone() + 1), String.valueOf(resume.step()), "all", "", "exact", "",
                 "resumed in a new process at " + Cells.time(resume.at()) + ": every layer starts exact until the"
-                        + " strategy sets it");
+                        + " strategy, told the checkpoint's settings, sets it");
     }
 
     private void evaluations(RunHistory run) {
