@@ -4,6 +4,7 @@ import adr.spi.reuse.ReuseSetting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -40,14 +41,19 @@ public final class SavedReuse {
             String layer = key.substring(PREFIX.length());
             if (value.equals(EXACT)) {
                 action.accept(layer, null);
-                return;
-            }
-            String[] lh = value.split(":");
-            try {
-                action.accept(layer, new ReuseSetting(Integer.parseInt(lh[0]), Integer.parseInt(lh[1])));
-            } catch (RuntimeException e) {
-                // not written by this class: the layer's strategy starts afresh (see the class comment)
+            } else {
+                parse(value).ifPresent(setting -> action.accept(layer, setting));
             }
         });
+    }
+
+    /** An {@code L:H} entry; empty when it was not written by this class (see the class comment). */
+    private static Optional<ReuseSetting> parse(String value) {
+        String[] lh = value.split(":");
+        try {
+            return Optional.of(new ReuseSetting(Integer.parseInt(lh[0]), Integer.parseInt(lh[1])));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package adr.core.reuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import adr.core.nn.Conv2d;
 import adr.core.nn.ConvAlgorithm;
@@ -46,6 +47,29 @@ class ResumedSettingsTest {
                 Map.entry("reuse-setting.conv2", "25:8"));
         assertThat(read).as("an entry that does not parse is passed over").containsOnlyKeys("conv1", "conv2")
                 .containsEntry("conv1", null).containsEntry("conv2", new ReuseSetting(25, 8));
+    }
+
+    @Test
+    void aStrategyThatFailsToResumeIsNotPassedOver() {
+        Network network = new Network("one-conv", new long[] {1, 6, 6}, List.of(conv("conv1", 1)));
+        AdaptationStrategy failing = new AdaptationStrategy() {
+            @Override
+            public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
+                return LayerDecision.exact("test");
+            }
+
+            @Override
+            public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+                throw new IllegalStateException("cannot resume " + saved);
+            }
+        };
+        ReuseController controller = new ReuseController(network,
+                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()), failing,
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), change -> { });
+        controller.resumeFrom(Map.of("reuse-setting.conv1", "9:2"));
+
+        assertThatThrownBy(() -> controller.beforeStep(new StepContext(2, 40, 30, 90, new int[] {0, 1})))
+                .hasMessage("cannot resume {L=9, H=2}");
     }
 
     @Test

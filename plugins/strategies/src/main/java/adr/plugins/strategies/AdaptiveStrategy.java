@@ -68,11 +68,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  * Moving finer from the last level makes the layer exact ("..., exact after the last level").
  * A layer starts at the coarsest level, or in a run continued from a checkpoint at the
- * level the checkpoint saved ({@link #resume}), which is then its floor. A level the run's batch is too large to reuse
- * ({@link TrainingView#reuseRefusal}) gives way to the first finer level that fits, which
- * becomes the floor; exact when none does. Decisions depend only on the view and this
- * state, so a run is reproducible; unchanged settings come back with the reason of the
- * last change. One instance serves one run.
+ * level the checkpoint saved ({@link #resume}), which is then its floor. A level the run's
+ * batch is too large to reuse ({@link TrainingView#reuseRefusal}) gives way to the first
+ * finer level that fits, which becomes the floor; exact when none does. Decisions depend
+ * only on the view and this state, so a run is reproducible; unchanged settings come back
+ * with the reason of the last change. One instance serves one run.
  */
 final class AdaptiveStrategy implements AdaptationStrategy {
     /** How many times faster than exact a probed reuse step must be to keep reusing. */
