@@ -239,7 +239,8 @@ class RunsCommandTest {
         List<String> timeline = lines().stream().dropWhile(l -> !l.equals("Reuse timeline")).skip(2).limit(3).toList();
         assertThat(timeline.get(0)).contains("conv1").contains("reuse from the start");
         assertThat(timeline.get(1)).containsPattern("^ +1 +50 +all +exact +resumed in a new process at 2025-03-01"
-                + " 11:30:0\\dZ: every layer starts exact until the strategy, told the checkpoint's settings, sets it$");
+                + " 11:30:0\\dZ: every layer starts exact until the strategy, told the checkpoint's settings,"
+                + " sets it$");
         assertThat(timeline.get(2)).contains("conv1").contains("exact").contains("L=25 H=8");
 
         cli.clear();
