@@ -1,29 +1,18 @@
 package adr.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bench train --strategy-options}: one flag for several strategies, so each key
- * names its strategy ({@code adaptive.max-error=0.4}), as {@code --sink-options} names its
- * sink. Each strategy gets its own keys; the strategy then checks them like
- * {@code ./adr train --strategy-options} does.
+ * The keys of {@code bench train --strategy-options} that no listed strategy reads. One
+ * flag serves several strategies, so each key names its strategy
+ * ({@code adaptive.max-error=0.4}), as {@code --sink-options} names its sink;
+ * {@link adr.core.plugins.NamedOptions} gives each strategy its own keys, which the
+ * strategy then checks as {@code ./adr train --strategy-options} does.
  */
 final class StrategyOptions {
     private StrategyOptions() {
-    }
-
-    /** The options of {@code strategy}, without its name. */
-    static Map<String, String> of(String strategy, Map<String, String> options) {
-        Map<String, String> own = new LinkedHashMap<>();
-        options.forEach((key, value) -> {
-            if (key.startsWith(strategy + ".")) {
-                own.put(key.substring(strategy.length() + 1), value);
-            }
-        });
-        return own;
     }
 
     /** One problem per key no listed strategy reads: no strategy name, one not listed, or exact's. */

@@ -6,6 +6,7 @@ import adr.core.NativeBackend;
 import adr.core.experiment.ExperimentConfig;
 import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.ReuseConfig;
+import adr.core.plugins.NamedOptions;
 import adr.core.plugins.PluginException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -189,7 +190,7 @@ final class TrainBenchCommand implements Callable<Integer> {
 
     /** The {@code --strategy-options} of one strategy, without its name. */
     private Map<String, String> optionsOf(String strategy) {
-        return StrategyOptions.of(strategy, strategyOptions);
+        return NamedOptions.of(strategy, strategyOptions);
     }
 
     /** {@code --plot}, else next to {@code --json}, else {@code bench-train.png}. */

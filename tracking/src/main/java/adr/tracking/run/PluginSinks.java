@@ -3,6 +3,7 @@ package adr.tracking.run;
 import adr.core.experiment.PluginUse;
 import adr.core.plugins.PluginChoices;
 import adr.core.plugins.PluginException;
+import adr.core.plugins.NamedOptions;
 import adr.core.plugins.PluginGuard;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
@@ -90,7 +91,7 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
         PluginRegistry registry = pluginsDir == null ? loader.loadDefault() : loader.load(pluginsDir);
         PluginChoices choices = PluginChoices.NONE;
         for (String name : names) {
-            choices = choices.withSink(name, optionsOf(name, options));
+            choices = choices.withSink(name, NamedOptions.<Object>of(name, options));
         }
         return new Chosen(PluginSelection.resolve(choices, registry).sinks());
     }
@@ -111,15 +112,5 @@ public record PluginSinks(List<EventSink> sinks, List<PluginUse> uses) {
             }
         }
         return problems;
-    }
-
-    private static Map<String, Object> optionsOf(String sink, Map<String, ?> options) {
-        Map<String, Object> own = new java.util.LinkedHashMap<>();
-        options.forEach((key, value) -> {
-            if (key.startsWith(sink + ".")) {
-                own.put(key.substring(sink.length() + 1), value);
-            }
-        });
-        return own;
     }
 }
