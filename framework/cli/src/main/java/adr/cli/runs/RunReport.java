@@ -50,8 +50,10 @@ final class RunReport {
             table.row("written by", "host " + start.host() + ", pid " + start.pid());
         }
         boolean stopped = run.status() == RunStatus.ABANDONED || run.status() == RunStatus.INTERRUPTED;
-        if (stopped && !run.checkpoints().isEmpty()) {
-            table.row("resume with", "./adr train --resume " + run.runId());
+        if (stopped) {
+            // without a checkpoint the resume trains from the start, under the same id
+            table.row("resume with", "./adr train --resume " + run.runId()
+                    + (run.checkpoints().isEmpty() ? " (no checkpoint yet: from the start)" : ""));
         }
         table.row("events", run.eventCount() + " (last seq " + run.lastSeq() + ")"
                 + (run.gaps().isEmpty() ? "" : "; missing " + run.gaps() + ", those events are lost"));
@@ -143,6 +145,12 @@ final class RunReport {
             section("Failure");
             out.println(INDENT + run.failure().error() + ": " + run.failure().message() + " (in epoch "
                     + run.failure().epoch() + ", after " + Plural.of(run.failure().globalStep(), "step") + ")");
+        }
+        if (run.status() == RunStatus.ABANDONED) {
+            section("Abandoned");
+            out.println(INDENT + "the process ended without a last event after " + Cells.time(run.lastEventTime())
+                    + ": it was killed outright (SIGKILL, or the kernel's out-of-memory killer: dmesg | grep -i"
+                    + " 'killed process' tells) or its machine went down");
         }
         if (run.interruption() != null) {
             var stop = run.interruption();

@@ -196,6 +196,17 @@ class RunsCommandTest {
     }
 
     @Test
+    void showSaysWhatMostLikelyEndedAnAbandonedRunAndHowToContinueIt() throws Exception {
+        assertThat(run("runs", "show", "died-1", "--home", home.toString())).as(cli.err()).isZero();
+
+        assertThat(lines()).anySatisfy(line -> assertThat(line).matches(
+                "  resume with +\\./adr train --resume died-1 \\(no checkpoint yet: from the start\\)"));
+        assertThat(lines()).containsSequence("Abandoned", "  the process ended without a last event after "
+                + "2025-03-01 11:00:01Z: it was killed outright (SIGKILL, or the kernel's out-of-memory killer: dmesg"
+                + " | grep -i 'killed process' tells) or its machine went down");
+    }
+
+    @Test
     void showNamesASignalStopWithItsEpochsStepAndCheckpoint() throws Exception {
         new JournalFiles(home, "stopped-1", JournalFiles.T0.plusSeconds(9000))
                 .add(RunsFixtures.started("exact", "none")).add(new RunInterrupted("TERM", 1, 615, "/tmp/ck"));
