@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.checkpoint.CheckpointStore;
 import adr.core.experiment.ExperimentConfig;
 import adr.tracking.run.ResumePoint;
 import java.nio.file.Path;
@@ -46,9 +47,13 @@ final class RecordedConfig {
                 .toList();
         if (!changed.isEmpty()) {
             Path checkpoint = resume.lastCheckpoint() != null ? resume.lastCheckpoint() : resume.checkpointDir();
+            // a run stopped in its first epoch may have saved none: then a new run starts afresh
+            String newRun = checkpoint != null && CheckpointStore.exists(checkpoint)
+                    ? "start a new run from its checkpoint with --resume-from " + checkpoint
+                    : "start a new run with them (it saved no checkpoint to start from)";
             throw new IllegalArgumentException("run " + resume.runId() + " is resumed with "
                     + String.join(", ", changed) + "; a resumed run keeps its data, batch size and seed: drop those"
-                    + " flags, or start a new run from its checkpoint with --resume-from " + checkpoint);
+                    + " flags, or " + newRun);
         }
     }
 }
