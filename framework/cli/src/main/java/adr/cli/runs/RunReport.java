@@ -149,8 +149,8 @@ final class RunReport {
         if (run.status() == RunStatus.ABANDONED) {
             section("Abandoned");
             out.println(INDENT + "the process ended without a last event after " + Cells.time(run.lastEventTime())
-                    + ": it was killed outright (SIGKILL, or the kernel's out-of-memory killer: dmesg | grep -i"
-                    + " 'killed process' tells) or its machine went down");
+                    + ": most likely it was killed outright (SIGKILL, or the kernel's out-of-memory killer: dmesg"
+                    + " | grep -i 'killed process' tells) or its machine went down");
         }
         if (run.interruption() != null) {
             var stop = run.interruption();

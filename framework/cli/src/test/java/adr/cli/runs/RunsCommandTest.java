@@ -202,8 +202,8 @@ class RunsCommandTest {
         assertThat(lines()).anySatisfy(line -> assertThat(line).matches(
                 "  resume with +\\./adr train --resume died-1 \\(no checkpoint yet: from the start\\)"));
         assertThat(lines()).containsSequence("Abandoned", "  the process ended without a last event after "
-                + "2025-03-01 11:00:01Z: it was killed outright (SIGKILL, or the kernel's out-of-memory killer: dmesg"
-                + " | grep -i 'killed process' tells) or its machine went down");
+                + "2025-03-01 11:00:01Z: most likely it was killed outright (SIGKILL, or the kernel's out-of-memory"
+                + " killer: dmesg | grep -i 'killed process' tells) or its machine went down");
     }
 
     @Test
