@@ -6,6 +6,7 @@ import adr.core.plugins.PluginException;
 import adr.core.plugins.PluginInfo;
 import adr.core.plugins.PluginLoader;
 import adr.core.plugins.PluginRegistry;
+import adr.spi.SpiVersion;
 import adr.spi.config.ConfigKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ final class PluginsCommand implements Callable<Integer> {
         }
         if (names.isEmpty()) {
             printTable(out, rows);
+            builtForNewerSpi(registry).forEach(out::println);
         } else {
             rows.forEach(row -> printOptions(out, row));
         }
@@ -75,6 +77,18 @@ final class PluginsCommand implements Callable<Integer> {
             OutputFile.writeJson("--json", Path.of(json), PluginsJson.tree(rows));
         }
         return 0;
+    }
+
+    /**
+     * A note per plugin built for a newer minor SPI version than this ADR's: it loads (same
+     * major), but calling what the newer version added fails the run.
+     */
+    private static List<String> builtForNewerSpi(PluginRegistry registry) {
+        return registry.plugins().stream().filter(p -> p.spiVersion().minor() > SpiVersion.MINOR)
+                .map(p -> "note: " + p.describe() + " was built for SPI " + p.spiVersion().major() + "."
+                        + p.spiVersion().minor() + " and this ADR has " + SpiVersion.MAJOR + "." + SpiVersion.MINOR
+                        + ": it loads, but a call to what the newer SPI added fails the run, naming both versions")
+                .toList();
     }
 
     /** {@code --json lsh} takes "lsh" as the file: say so rather than write a file named after a plugin. */

@@ -30,6 +30,25 @@ class PluginsCommandTest {
     }
 
     @Test
+    void aPluginBuiltForANewerMinorSpiIsListedWithANote() {
+        Path dir = tmp.resolve("plugins");
+        int newer = SpiVersion.MINOR + 1;
+        var sources = new java.util.LinkedHashMap<>(PluginJars.plugin("later", "later-plugin", SpiVersion.MAJOR,
+                "later-clusters"));
+        sources.computeIfPresent("later.TestPlugin", (name, source) -> source.replace("new SpiVersion("
+                + SpiVersion.MAJOR + ", 0)", "new SpiVersion(" + SpiVersion.MAJOR + ", " + newer + ")"));
+        Path jar = PluginJars.jar(dir, "later.jar", sources, List.of("later.TestPlugin"));
+
+        int code = run("plugins", "--plugins-dir", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("later-clusters").contains("note: plugin 'later-plugin' 1.2.3 (jar "
+                + jar.toAbsolutePath() + ") was built for SPI " + SpiVersion.MAJOR + "." + newer + " and this ADR has "
+                + SpiVersion.MAJOR + "." + SpiVersion.MINOR + ": it loads, but a call to what the newer SPI added"
+                + " fails the run, naming both versions");
+    }
+
+    @Test
     void listsThePluginsOfADirectoryWithTheirJars() throws Exception {
         Path dir = tmp.resolve("plugins");
         Path jar = PluginJars.goodPlugin(dir, "demo.jar", "demo", "demo-plugin", "demo-clusters");
