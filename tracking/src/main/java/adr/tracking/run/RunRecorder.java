@@ -40,6 +40,7 @@ public final class RunRecorder implements RunObserver {
     private final RecorderSettings settings;
     private final boolean resumed;
     private final Consumer<RunRecorder> onStarted;
+    private final Runnable beforeEnd;
     private Supplier<List<LayerState>> layers = List::of;
     private volatile int epoch;
     private volatile long globalStep;
@@ -48,12 +49,18 @@ public final class RunRecorder implements RunObserver {
     private long windowImages;
     private double windowSeconds;
 
-    /** @param onStarted called once {@code RunStarted} is written, for example to start heartbeats */
-    public RunRecorder(EventLog log, RecorderSettings settings, boolean resumed, Consumer<RunRecorder> onStarted) {
+    /**
+     * @param onStarted called once {@code RunStarted} is written, for example to start heartbeats
+     * @param beforeEnd called before the run's last event (completed, failed or interrupted) is
+     *     written, for example to stop heartbeats, so that the last event is the run's end
+     */
+    public RunRecorder(EventLog log, RecorderSettings settings, boolean resumed, Consumer<RunRecorder> onStarted,
+            Runnable beforeEnd) {
         this.log = log;
         this.settings = settings;
         this.resumed = resumed;
         this.onStarted = onStarted;
+        this.beforeEnd = beforeEnd;
     }
 
     public String runId() {
@@ -139,6 +146,7 @@ public final class RunRecorder implements RunObserver {
     }
 
     public void completed(ExperimentOutcome outcome) {
+        beforeEnd.run();
         var r = outcome.result();
         log.append(new RunCompleted(r.test().accuracy(), r.test().loss(), r.wallSeconds(), r.trainSeconds(),
                 r.imagesPerSecond(), r.imagesTrained(), r.progress().epochsDone(), r.progress().globalStep(),
@@ -147,6 +155,7 @@ public final class RunRecorder implements RunObserver {
     }
 
     public void failed(Throwable error) {
+        beforeEnd.run();
         log.append(new RunFailed(error.getClass().getSimpleName(), String.valueOf(error.getMessage()), epoch,
                 globalStep));
         log.sync();
@@ -154,6 +163,7 @@ public final class RunRecorder implements RunObserver {
 
     /** @param checkpoint where the stopped run's state was saved, null when it was not */
     public void interrupted(String signal, TrainingProgress progress, Path checkpoint) {
+        beforeEnd.run();
         log.append(new RunInterrupted(signal, progress.epochsDone(), progress.globalStep(),
                 checkpoint == null ? null : checkpoint.toAbsolutePath().toString()));
         log.sync();

@@ -24,7 +24,7 @@ public final class TrackedRun implements AutoCloseable {
         this.heartbeats = new Heartbeats();
         // beats start with RunStarted, so seq 0 is always the run's first lifecycle event
         this.recorder = new RunRecorder(log, settings, resumed,
-                r -> heartbeats.start(r, settings.heartbeatSeconds(), warnings));
+                r -> heartbeats.start(r, settings.heartbeatSeconds(), warnings), heartbeats::close);
     }
 
     /** Starts the tracking of a new run with id {@code runId} under {@code home}. */
