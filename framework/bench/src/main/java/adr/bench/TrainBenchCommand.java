@@ -94,7 +94,8 @@ final class TrainBenchCommand implements Callable<Integer> {
                 learningRate, d.schedule(), d.momentum(), d.weightDecay(), seed, trainLimit, testLimit, 0, false,
                 d.convAlgorithm(), null, null, new ReuseConfig("exact", policy, clustering, length, hashBits,
                         pluginsDir, Map.of("policy", policyOptions, "clustering", clusteringOptions)));
-        var errors = base.validate();
+        // every value the defaults did not supply came from this command's flag of the same name
+        var errors = base.problems().stream().map(p -> "--" + p.key() + ": " + p.message()).toList();
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }

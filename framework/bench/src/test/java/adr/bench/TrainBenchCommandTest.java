@@ -66,6 +66,18 @@ class TrainBenchCommandTest {
     }
 
     @Test
+    void namesTheFlagOfAnInvalidTrainingSetting() {
+        CommandLine cli = BenchMain.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+
+        int code = cli.execute("train", "--epochs", "0", "--H", "31");
+
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--epochs: must be at least 1, got 0; --H: hash bits must be in 1..30, got 31");
+    }
+
+    @Test
     void refusesAStrategyNamedTwiceANegativeWarmUpAndAPlotThatIsNotPng() {
         CommandLine cli = BenchMain.commandLine();
         StringWriter err = new StringWriter();

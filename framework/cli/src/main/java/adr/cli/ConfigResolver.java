@@ -1,5 +1,6 @@
 package adr.cli;
 
+import adr.core.experiment.ConfigProblem;
 import adr.core.experiment.ExperimentConfig;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -202,13 +203,23 @@ final class ConfigResolver {
                 + " keys: " + (strategyKeys.isEmpty() ? "none" : String.join(", ", strategyKeys)) + ")");
     }
 
+    /**
+     * A value's problem under the flag or file that gave it ({@code --epochs: must be at
+     * least 1}, where the key alone sent the user looking for an {@code epochs} they never
+     * typed); a default or a resumed run's value keeps the key.
+     */
+    private String whereGiven(ConfigProblem problem) {
+        String source = ConfigKey.byName(problem.key()).map(givenBy::get).orElse(null);
+        return source == null ? problem.toString() : source + ": " + problem.message();
+    }
+
     /** The configuration, or a {@link ConfigException} listing every problem found. */
     ExperimentConfig resolve() {
         // Keys that failed to parse keep their previous value, so the value checks
         // still run and their problems join the list.
         ExperimentConfig config = ConfigKey.toConfig(values);
         List<String> problems = new ArrayList<>(errors);
-        problems.addAll(config.validate());
+        config.problems().forEach(problem -> problems.add(whereGiven(problem)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

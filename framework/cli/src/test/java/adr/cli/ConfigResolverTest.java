@@ -52,9 +52,9 @@ class ConfigResolverTest {
                 .hasMessageContaining("5 problems")
                 .hasMessageContaining("exp.yaml: unknown key 'modle'")
                 .hasMessageContaining("exp.yaml: epochs: expected a whole number, got 'many'")
-                .hasMessageContaining("model: unknown 'resnet'; known: cifarnet, vgg-small")
-                .hasMessageContaining("momentum: must be in [0, 1)")
-                .hasMessageContaining("batch-size: must be at least 1");
+                .hasMessageContaining("exp.yaml: model: unknown 'resnet'; known: cifarnet, vgg-small")
+                .hasMessageContaining("exp.yaml: momentum: must be in [0, 1)")
+                .hasMessageContaining("--batch-size: must be at least 1");
     }
 
     @Test

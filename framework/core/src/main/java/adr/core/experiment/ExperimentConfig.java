@@ -65,41 +65,47 @@ public record ExperimentConfig(String model, String dataset, int epochs, int bat
 
     /** Every problem with this configuration, one line each; empty when valid. */
     public List<String> validate() {
-        List<String> errors = new ArrayList<>();
-        if (!ModelCatalog.NAMES.contains(model)) {
-            errors.add("model: unknown '" + model + "'; known: " + String.join(", ", ModelCatalog.NAMES));
-        }
-        positive(errors, "epochs", epochs);
-        positive(errors, "batch-size", batchSize);
-        positive(errors, "eval-batch-size", evalBatchSize);
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            errors.add("lr: must be a positive number, got " + learningRate);
-        }
-        if (!List.of("constant", "step", "cosine").contains(schedule)) {
-            errors.add("schedule: unknown '" + schedule + "'; known: constant, step, cosine");
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            errors.add("momentum: must be in [0, 1), got " + momentum);
-        }
-        if (!(weightDecay >= 0)) {
-            errors.add("weight-decay: must be >= 0, got " + weightDecay);
-        }
-        if (trainLimit < 0) {
-            errors.add("train-limit: must be >= 0 (0 = all images), got " + trainLimit);
-        }
-        if (testLimit < 0) {
-            errors.add("test-limit: must be >= 0 (0 = all images), got " + testLimit);
-        }
-        errors.addAll(reuse.validate());
-        if (cropPadding < 0) {
-            errors.add("crop-padding: must be >= 0, got " + cropPadding);
-        }
-        return errors;
+        return problems().stream().map(ConfigProblem::toString).toList();
     }
 
-    private static void positive(List<String> errors, String key, int value) {
+    /** Every problem with this configuration, by key; empty when valid. */
+    public List<ConfigProblem> problems() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (!ModelCatalog.NAMES.contains(model)) {
+            problems.add(new ConfigProblem("model",
+                    "unknown '" + model + "'; known: " + String.join(", ", ModelCatalog.NAMES)));
+        }
+        positive(problems, "epochs", epochs);
+        positive(problems, "batch-size", batchSize);
+        positive(problems, "eval-batch-size", evalBatchSize);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            problems.add(new ConfigProblem("lr", "must be a positive number, got " + learningRate));
+        }
+        if (!List.of("constant", "step", "cosine").contains(schedule)) {
+            problems.add(new ConfigProblem("schedule", "unknown '" + schedule + "'; known: constant, step, cosine"));
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            problems.add(new ConfigProblem("momentum", "must be in [0, 1), got " + momentum));
+        }
+        if (!(weightDecay >= 0)) {
+            problems.add(new ConfigProblem("weight-decay", "must be >= 0, got " + weightDecay));
+        }
+        atLeastZero(problems, "train-limit", trainLimit, " (0 = all images)");
+        atLeastZero(problems, "test-limit", testLimit, " (0 = all images)");
+        problems.addAll(reuse.problems());
+        atLeastZero(problems, "crop-padding", cropPadding, "");
+        return problems;
+    }
+
+    private static void positive(List<ConfigProblem> problems, String key, int value) {
         if (value < 1) {
-            errors.add(key + ": must be at least 1, got " + value);
+            problems.add(new ConfigProblem(key, "must be at least 1, got " + value));
+        }
+    }
+
+    private static void atLeastZero(List<ConfigProblem> problems, String key, int value, String meaningOfZero) {
+        if (value < 0) {
+            problems.add(new ConfigProblem(key, "must be >= 0" + meaningOfZero + ", got " + value));
         }
     }
 

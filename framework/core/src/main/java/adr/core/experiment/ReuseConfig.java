@@ -78,18 +78,19 @@ public record ReuseConfig(String strategy, String policy, String clustering, int
         return strategy.equals("exact");
     }
 
-    List<String> validate() {
-        List<String> errors = new ArrayList<>();
+    List<ConfigProblem> problems() {
+        List<ConfigProblem> errors = new ArrayList<>();
         for (String kind : options.keySet()) {
             if (!OPTION_KINDS.contains(kind)) {
-                errors.add("options for unknown plugin kind '" + kind + "'; known: " + String.join(", ", OPTION_KINDS));
+                errors.add(new ConfigProblem("options",
+                        "for unknown plugin kind '" + kind + "'; known: " + String.join(", ", OPTION_KINDS)));
             }
         }
         if (subVectorLength < 1) {
-            errors.add("L: the sub-vector length must be at least 1, got " + subVectorLength);
+            errors.add(new ConfigProblem("L", "the sub-vector length must be at least 1, got " + subVectorLength));
         }
         if (hashBits < 1 || hashBits > 30) {
-            errors.add("H: hash bits must be in 1..30, got " + hashBits);
+            errors.add(new ConfigProblem("H", "hash bits must be in 1..30, got " + hashBits));
         }
         return errors;
     }
