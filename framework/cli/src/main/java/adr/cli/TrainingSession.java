@@ -9,6 +9,7 @@ import adr.core.experiment.ExperimentRunner;
 import adr.core.experiment.PreparedExperiment;
 import adr.core.experiment.RunObserver;
 import adr.core.train.StopSignal;
+import adr.core.train.TrainingOutOfMemoryException;
 import adr.core.train.TrainingPace;
 import adr.spi.events.EventSink;
 import adr.tracking.events.EventJson;
@@ -163,7 +164,8 @@ final class TrainingSession {
         RunObserver observer = new CompositeObserver(observers);
         ExperimentOutcome outcome;
         try {
-            outcome = new ExperimentRunner(prepared, observer, progress::note, stop).run();
+            outcome = new ExperimentRunner(prepared, observer, progress::note, stop)
+                    .watchingMemory(e -> endOutOfMemory(run, progress, e)).run();
         } catch (RuntimeException e) {
             run.recorder().failed(e);
             throw e;
@@ -184,6 +186,19 @@ final class TrainingSession {
             out.println("summary written to " + json);
         }
         return new Ended(0, run.runId(), outcome);
+    }
+
+    /**
+     * A step passed the memory ceiling inside a native operation, where the training thread
+     * cannot be stopped and the kernel would soon kill the process without a word. The run
+     * ends now as one refused by JavaCPP's own check does: its failure recorded (the last
+     * checkpoint stays as it was), one line, exit code 2.
+     */
+    private void endOutOfMemory(TrackedRun run, ProgressBar progress, TrainingOutOfMemoryException e) {
+        run.recorder().failed(e);
+        progress.note("adr: " + e.getMessage());
+        err.flush();
+        Runtime.getRuntime().halt(Main.USAGE_ERROR);
     }
 
     /**

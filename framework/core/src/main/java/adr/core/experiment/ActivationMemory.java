@@ -75,7 +75,7 @@ record ActivationMemory(String model, long floatsPerImage) {
         }
         return Optional.of(String.format(Locale.ROOT, "batch size %d may not fit in memory: %s's layers keep %s for"
                 + " it and a step's peak has been up to %s times that (%s), more than the %s this process may"
-                + " still use; if the process is killed, train again with a lower --batch-size", batch, model,
+                + " still use; a step past it fails the run, so a lower --batch-size is safer", batch, model,
                 NativeMemory.size(bytes(batch)), MEASURED_PEAK_RATIO, NativeMemory.size(likely),
                 NativeMemory.size(memory.ceiling() - memory.used())));
     }

@@ -40,6 +40,8 @@ public final class ExperimentRunner {
     private final RunObserver observer;
     private final Consumer<String> log;
     private final StopSignal stop;
+    /** Null: nothing watches the memory ceiling. */
+    private final Consumer<TrainingOutOfMemoryException> ceilingPassed;
 
     public ExperimentRunner(ExperimentConfig config, TrainingListener listener) {
         this(config, RunObserver.of(listener), line -> { }, new StopSignal());
@@ -64,10 +66,26 @@ public final class ExperimentRunner {
 
     private ExperimentRunner(Supplier<PreparedExperiment> setup, RunObserver observer, Consumer<String> log,
             StopSignal stop) {
+        this(setup, observer, log, stop, null);
+    }
+
+    private ExperimentRunner(Supplier<PreparedExperiment> setup, RunObserver observer, Consumer<String> log,
+            StopSignal stop, Consumer<TrainingOutOfMemoryException> ceilingPassed) {
         this.setup = setup;
         this.observer = observer;
         this.log = log;
         this.stop = stop;
+        this.ceilingPassed = ceilingPassed;
+    }
+
+    /**
+     * The same runner, watching the process's memory while it trains: when a step passes
+     * the memory ceiling inside a native operation, where no allocation is left to fail and
+     * the kernel would kill the process next, {@code receiver} gets the failure on another
+     * thread, once, while the step goes on. It should record the failure and end the process.
+     */
+    public ExperimentRunner watchingMemory(Consumer<TrainingOutOfMemoryException> receiver) {
+        return new ExperimentRunner(setup, observer, log, stop, receiver);
     }
 
     /**
@@ -122,7 +140,11 @@ public final class ExperimentRunner {
         TrainingLoop loop = new TrainingLoop(new Trainer(network, prepared.optimizer), plan, prepared.seeds,
                 Normalization.fit(train), new CompositeObserver(listeners.stream().map(RunObserver::of).toList()),
                 stop);
-        TrainingResult result = runLoop(loop, prepared);
+        TrainingResult result;
+        try (MemoryWatch watch = ceilingPassed == null ? null
+                : MemoryWatch.start(memory -> ceilingPassed.accept(outOfMemory(memory, config)))) {
+            result = runLoop(loop, prepared);
+        }
         if (result.stopped() && checkpoints != null) {
             checkpoints.save(result.progress());
         }
@@ -139,6 +161,13 @@ public final class ExperimentRunner {
             // the step's arrays are unreachable once it unwinds, so the failure can still be recorded
             throw new TrainingOutOfMemoryException(e, prepared.config.batchSize(), prepared.config.evalBatchSize());
         }
+    }
+
+    private static TrainingOutOfMemoryException outOfMemory(NativeMemory memory, ExperimentConfig config) {
+        return new TrainingOutOfMemoryException(new OutOfMemoryError("the process's resident memory reached "
+                + NativeMemory.size(memory.used()) + " inside a native operation, past its ceiling of "
+                + NativeMemory.size(memory.ceiling()) + " (org.bytedeco.javacpp.maxphysicalbytes)"),
+                config.batchSize(), config.evalBatchSize());
     }
 
     private void reuseChanged(ReuseChange change) {

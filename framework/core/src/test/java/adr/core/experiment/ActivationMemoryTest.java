@@ -71,8 +71,8 @@ class ActivationMemoryTest {
         assertThatCode(() -> memory.requireFits(20_000, machine)).doesNotThrowAnyException();
         assertThat(memory.warning(20_000, machine)).contains("batch size 20000 may not fit in memory: cifarnet's"
                 + " layers keep 13.0 GB for it and a step's peak has been up to 1.9 times that (24.8 GB), more than"
-                + " the 19.5 GB this process may still use; if the process is killed, train again with a lower"
-                + " --batch-size");
+                + " the 19.5 GB this process may still use; a step past it fails the run, so a lower --batch-size"
+                + " is safer");
         assertThat(memory.warning(10_000, machine)).isEmpty();
         assertThat(memory.warning(20_000, new NativeMemory(GB / 2, 0))).isEmpty();
     }
