@@ -15,6 +15,7 @@ import adr.core.train.EpochReport;
 import adr.core.train.LearningRateSchedule;
 import adr.core.train.StepContext;
 import adr.core.train.TrainingListener;
+import adr.core.train.TrainingOutOfMemoryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,22 @@ final class TrainBenchmark {
         ExperimentConfig config = base.withReuse(base.reuse().withStrategy(name, strategyOptions.apply(name)));
         EpochClock clock = new EpochClock(name, base.epochs(), log);
         log.accept("training with strategy " + name + "...");
-        ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line)).run();
+        ExperimentOutcome o = new ExperimentRunner(config, clock, line -> log.accept("  " + line))
+                .watchingMemory(this::endOutOfMemory).run();
         var result = o.result();
         return new RunRecord(name, result.wallSeconds(), result.trainSeconds(), result.imagesPerSecond(),
                 result.test().accuracy(), clock.accuracies, clock.seconds, o.reuse().overallRemainingRatio(),
                 o.reuse().changes().size());
+    }
+
+    /**
+     * A step passed the memory ceiling inside a native operation, where the kernel would
+     * kill the process without a word next: one line and exit code 2, as when JavaCPP
+     * refuses an allocation. The runs finished before it are in the JSON already.
+     */
+    private void endOutOfMemory(TrainingOutOfMemoryException e) {
+        log.accept("adr bench: " + e.getMessage());
+        Runtime.getRuntime().halt(2);
     }
 
     /** The DL4J peer with the same architecture, data order, batch size and base learning rate. */
