@@ -88,6 +88,45 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Refuses a run that would replace a checkpoint it does not start from. Two runs given
+     * one {@code --checkpoint-dir} left the first with the second's weights: its resume, and
+     * the {@code --resume-from} its summary suggests, continued a different training.
+     *
+     * @param startFrom the checkpoint the run starts from; null for a fresh run
+     */
+    public static void requireNotAnothers(Path dir, Path startFrom) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (!exists(target) || startFrom != null && sameDirectory(target, startFrom)) {
+            return;
+        }
+        throw new CheckpointException(target, "holds another checkpoint (" + describe(target) + "), which this run"
+                + " would replace; choose another --checkpoint-dir, continue from it with --resume-from " + target
+                + ", or delete it first");
+    }
+
+    private static boolean sameDirectory(Path target, Path other) {
+        Path normalized = other.toAbsolutePath().normalize();
+        try {
+            return normalized.equals(target) || Files.exists(normalized) && Files.isSameFile(normalized, target);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What a checkpoint holds, from its manifest alone: {@code cifarnet, 1 epoch done, step 10}. */
+    private static String describe(Path dir) {
+        Path manifest = Files.isRegularFile(dir.resolve(MANIFEST)) ? dir.resolve(MANIFEST)
+                : previousOf(dir).resolve(MANIFEST);
+        try {
+            Manifest m = Manifest.read(manifest, dir);
+            return m.model() + ", " + m.epochsDone() + (m.epochsDone() == 1 ? " epoch" : " epochs") + " done, step "
+                    + m.globalStep();
+        } catch (CheckpointException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
     /** True when {@code dir} holds a checkpoint {@link #load} can read (or the complete previous one). */
     public static boolean exists(Path dir) {
         Path source = dir.toAbsolutePath().normalize();

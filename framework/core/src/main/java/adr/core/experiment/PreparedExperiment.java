@@ -68,6 +68,7 @@ public final class PreparedExperiment {
         ReuseWiring wiring = wiring(config);
         if (config.checkpointDir() != null) {
             CheckpointStore.requireUsable(config.checkpointDir()); // before training, not after its first epoch
+            CheckpointStore.requireNotAnothers(config.checkpointDir(), config.resumeFrom());
         }
         DatasetSplits splits = DatasetSource.parse(config.dataset()).load();
         requireCropFits(config.cropPadding(), splits.train());
