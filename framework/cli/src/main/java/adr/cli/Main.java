@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
             "  test     Install what the tests need and run the whole suite (mvn verify).",
             "  bench    Benchmarks: exact engine against DL4J, one convolution exact against",
             "             reuse, whole training runs per strategy (./adr bench --help).",
-            "  kafka    A local one-node Kafka broker for --sink kafka (./adr kafka --help)."})
+            "  kafka    A local one-node Kafka broker for --sink kafka (./adr kafka --help).",
+            "  prometheus  Debian's Prometheus scraping training runs on this machine",
+            "             (./adr prometheus --help)."})
 public final class Main implements Runnable {
     static final int USAGE_ERROR = 2;
 
