@@ -24,7 +24,7 @@ import picocli.CommandLine.ParameterException;
  */
 class DocumentedCommandsTest {
     /** The launcher's own commands: shell, not picocli. */
-    private static final List<String> LAUNCHER_COMMANDS = List.of("test", "kafka");
+    private static final List<String> LAUNCHER_COMMANDS = List.of("test", "kafka", "prometheus");
 
     private final Path root = Path.of("").toAbsolutePath().getParent().getParent();
 
@@ -92,7 +92,7 @@ class DocumentedCommandsTest {
                 joined.setLength(joined.length() - 1);
                 joined.append(' ').append(lines.get(++i).strip());
             }
-            String text = joined.toString().replaceAll("\\s#.*$", "").replaceAll("\\s&$", "").strip();
+            String text = joined.toString().replaceAll("\\s#.*$", "").strip().replaceAll("\\s&$", "").strip();
             List<String> args = new ArrayList<>(List.of(text.substring("./adr ".length()).strip().split("\\s+")));
             if (!LAUNCHER_COMMANDS.contains(args.get(0))) {
                 commands.add(args);
