@@ -39,6 +39,9 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", description = "first N test images (0 = all)") int testLimit;
     @Option(names = "--batch-size", defaultValue = "64",
             description = "images per step (default ${DEFAULT-VALUE})") int batchSize;
+    @Option(names = "--eval-batch-size", defaultValue = "64",
+            description = "images per evaluation batch, for every run and the peer (default ${DEFAULT-VALUE})")
+    int evalBatchSize;
     @Option(names = "--lr", defaultValue = "0.02",
             description = "base learning rate of every run (default ${DEFAULT-VALUE})") double learningRate;
     @Option(names = "--seed", defaultValue = "1",
@@ -90,7 +93,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         Path png = plotFile();
         OutputFile.requireWritable(plot != null ? "--plot" : "the plot (--plot)", png);
         ExperimentConfig d = ExperimentConfig.defaults();
-        ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, d.evalBatchSize(),
+        ExperimentConfig base = new ExperimentConfig(model, dataset, epochs, batchSize, evalBatchSize,
                 learningRate, d.schedule(), d.momentum(), d.weightDecay(), seed, trainLimit, testLimit, 0, false,
                 d.convAlgorithm(), null, null, new ReuseConfig("exact", policy, clustering, length, hashBits,
                         pluginsDir, Map.of("policy", policyOptions, "clustering", clusteringOptions)));
@@ -232,6 +235,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         settings.put("train_limit", trainLimit);
         settings.put("test_limit", testLimit);
         settings.put("batch_size", batchSize);
+        settings.put("eval_batch_size", evalBatchSize);
         settings.put("lr", learningRate);
         settings.put("seed", seed);
         settings.put("policy", policy);

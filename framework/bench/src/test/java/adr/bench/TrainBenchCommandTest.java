@@ -26,14 +26,15 @@ class TrainBenchCommandTest {
         cli.setErr(new PrintWriter(new StringWriter(), true));
 
         int code = cli.execute("train", "--epochs", "1", "--train-limit", "128", "--test-limit", "200",
-                "--strategies", "exact,fixed", "--H", "4", "--warmup-steps", "2", "--rounds", "2", "--json",
-                json.toString());
+                "--strategies", "exact,fixed", "--H", "4", "--eval-batch-size", "100", "--warmup-steps", "2",
+                "--rounds", "2", "--json", json.toString());
 
         assertThat(code).isZero();
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("warmup_steps").asInt()).isEqualTo(2);
         assertThat(report.get("rounds").asInt()).isEqualTo(2);
         assertThat(report.get("H").asInt()).as("what was trained is recorded").isEqualTo(4);
+        assertThat(report.get("eval_batch_size").asInt()).isEqualTo(100);
         assertThat(report.get("clustering").asText()).isEqualTo("lsh");
         assertThat(report.get("strategy_options").isEmpty()).isTrue();
         assertThat(report.get("complete").asBoolean()).isTrue();
@@ -71,10 +72,11 @@ class TrainBenchCommandTest {
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err, true));
 
-        int code = cli.execute("train", "--epochs", "0", "--H", "31");
+        int code = cli.execute("train", "--epochs", "0", "--eval-batch-size", "0", "--H", "31");
 
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("--epochs: must be at least 1, got 0; --H: hash bits must be in 1..30, got 31");
+        assertThat(err.toString()).contains("--epochs: must be at least 1, got 0; --eval-batch-size: must be at least"
+                + " 1, got 0; --H: hash bits must be in 1..30, got 31");
     }
 
     @Test
