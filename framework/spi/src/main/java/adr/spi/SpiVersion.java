@@ -20,9 +20,10 @@ public record SpiVersion(int major, int minor) {
      * added {@link adr.spi.strategy.TrainingView#probeError} (a forward-only probe); 1.5 added
      * {@link adr.spi.strategy.TrainingView#reuseRefusal} (a batch too large for a setting's arrays); 1.6
      * added {@link adr.spi.config.Config#isGiven}, {@link adr.spi.reuse.ReusePolicy#whyExact} and
-     * {@link adr.spi.strategy.AdaptationStrategy#resume}.
+     * {@link adr.spi.strategy.AdaptationStrategy#resume}; 1.7 added
+     * {@link adr.spi.strategy.AdaptationStrategy#state} (a strategy's state kept in checkpoints).
      */
-    public static final int MINOR = 6;
+    public static final int MINOR = 7;
 
     /** The version this artifact defines. */
     public static final SpiVersion CURRENT = new SpiVersion(MAJOR, MINOR);

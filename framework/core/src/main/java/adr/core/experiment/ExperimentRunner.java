@@ -121,7 +121,7 @@ public final class ExperimentRunner {
         ReuseWiring wiring = prepared.wiring;
         ReuseController reuse = wiring == null ? null : wiring.controller(network, prepared.seeds, this::reuseChanged);
         if (reuse != null) {
-            reuse.resumeFrom(prepared.checkpointConfig);
+            reuse.resumeFrom(SavedReuse.forStrategy(prepared.checkpointConfig, config.reuse().strategy()));
             listeners.add(reuse);
         }
         CheckpointingListener checkpoints = config.checkpointDir() == null ? null
@@ -231,7 +231,7 @@ public final class ExperimentRunner {
             ExperimentConfig config = prepared.config;
             Map<String, String> entries = new LinkedHashMap<>(config.asMap());
             if (reuse != null) {
-                entries.putAll(SavedReuse.entries(reuse.layerStates())); // where a continued run's strategy resumes
+                entries.putAll(reuse.checkpointEntries()); // where a continued run's strategy resumes
             }
             CheckpointStore.save(config.checkpointDir(), Checkpoint.capture(prepared.network, prepared.optimizer,
                     prepared.train.classes(), config.seed(), progress, entries));

@@ -5,6 +5,7 @@ import adr.spi.reuse.ReuseSetting;
 import adr.spi.strategy.AdaptationStrategy;
 import adr.spi.strategy.LayerDecision;
 import adr.spi.strategy.TrainingView;
+import java.util.Map;
 import java.util.Set;
 
 /** The run's strategy as the engine uses it: a failed or missing decision names the plugin. */
@@ -31,6 +32,22 @@ public final class GuardedStrategy implements AdaptationStrategy {
     public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
         guard.run("while resuming " + layer.name() + " at " + (saved == null ? "exact" : saved),
                 () -> strategy.resume(layer, saved, view));
+    }
+
+    @Override
+    public Map<String, String> state(LayerShape layer) {
+        String saving = "while saving its state of " + layer.name();
+        Map<String, String> state = guard.call(saving, () -> strategy.state(layer));
+        if (state == null || state.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw guard.brokeContract(saving, "it returned a null map, key or value");
+        }
+        return state;
+    }
+
+    @Override
+    public void resume(LayerShape layer, ReuseSetting saved, Map<String, String> state, TrainingView view) {
+        guard.run("while resuming " + layer.name() + " at " + (saved == null ? "exact" : saved),
+                () -> strategy.resume(layer, saved, state, view));
     }
 
     @Override

@@ -145,6 +145,21 @@ public final class ReuseController implements TrainingListener {
                 l.kernel == null ? null : l.kernel.lastStats())).toList();
     }
 
+    /**
+     * What a checkpoint keeps of reuse: every convolution's setting and what the strategy
+     * knows of it ({@link SavedReuse}).
+     */
+    public Map<String, String> checkpointEntries() {
+        Map<String, Map<String, String>> states = new LinkedHashMap<>();
+        for (ControlledLayer l : layers) {
+            Map<String, String> state = strategy.state(l.shape);
+            if (!state.isEmpty()) {
+                states.put(l.shape.name(), state);
+            }
+        }
+        return SavedReuse.entries(layerStates(), states);
+    }
+
     /** The reuse kernel {@code layer} computes with now, null when it is exact or not a convolution. */
     ReuseConvKernel kernelOf(String layer) {
         return named(layer).map(l -> l.kernel).orElse(null);
@@ -161,7 +176,7 @@ public final class ReuseController implements TrainingListener {
 
     /**
      * The run continues from a checkpoint: before its first step, the strategy hears each
-     * layer's saved setting ({@link SavedReuse}).
+     * layer's saved setting and its own saved state of the layer ({@link SavedReuse}).
      *
      * @param checkpointConfig the checkpoint's configuration entries
      */
@@ -173,8 +188,9 @@ public final class ReuseController implements TrainingListener {
     public void beforeStep(StepContext context) {
         view.at(context);
         stepBatch = context.samples() == null ? 0 : context.samples().length;
+        Map<String, Map<String, String>> states = SavedReuse.states(savedSettings);
         SavedReuse.forEach(savedSettings, (name, saved) -> named(name)
-                .ifPresent(l -> strategy.resume(l.shape, saved, view)));
+                .ifPresent(l -> strategy.resume(l.shape, saved, states.getOrDefault(name, Map.of()), view)));
         savedSettings = Map.of();
         for (ControlledLayer l : layers) {
             if (l.lastProbeStep >= 0 && context.globalStep() - l.lastProbeStep > RECORDING_IDLE_STEPS) {

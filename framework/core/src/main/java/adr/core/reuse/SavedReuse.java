@@ -11,12 +11,16 @@ import java.util.function.BiConsumer;
  * Each convolution's reuse setting as a checkpoint keeps it, among the checkpoint's
  * configuration entries ({@code reuse-setting.conv1 = 25:8}, or {@code exact}), so that a
  * continued run can tell its strategy where every layer was
- * ({@link adr.spi.strategy.AdaptationStrategy#resume}). Checkpoints written before these
- * entries existed have none, and an entry that does not parse is passed over: its layer's
- * strategy then starts afresh, as it did before.
+ * ({@link adr.spi.strategy.AdaptationStrategy#resume}), and what the strategy knew of each
+ * layer beyond that ({@code strategy-state.conv1.too-slow = 5:10},
+ * {@link adr.spi.strategy.AdaptationStrategy#state}). Checkpoints written before these
+ * entries existed have none, and a setting that does not parse is passed over: its layer's
+ * strategy then starts afresh, as it did before. Layer names hold no dot, so the first dot
+ * after the layer's name starts the strategy's key.
  */
 public final class SavedReuse {
     static final String PREFIX = "reuse-setting.";
+    static final String STATE_PREFIX = "strategy-state.";
     private static final String EXACT = "exact";
 
     private SavedReuse() {
@@ -30,6 +34,40 @@ public final class SavedReuse {
             entries.put(PREFIX + layer.layer(), s == null ? EXACT : s.subVectorLength() + ":" + s.hashBits());
         }
         return entries;
+    }
+
+    /** The entries for the layers' settings and the strategy's state of each (by layer name). */
+    public static Map<String, String> entries(List<LayerState> layers, Map<String, Map<String, String>> states) {
+        Map<String, String> entries = entries(layers);
+        states.forEach((layer, state) -> state.forEach((key, value) -> entries.put(STATE_PREFIX + layer + "." + key,
+                value)));
+        return entries;
+    }
+
+    /**
+     * The checkpoint's entries for a run with {@code strategy}: without the strategy state
+     * when another strategy saved it, whose keys would mean something else or nothing.
+     */
+    public static Map<String, String> forStrategy(Map<String, String> checkpointConfig, String strategy) {
+        if (strategy.equals(checkpointConfig.get("strategy"))) {
+            return checkpointConfig;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(checkpointConfig);
+        kept.keySet().removeIf(key -> key.startsWith(STATE_PREFIX));
+        return kept;
+    }
+
+    /** Each layer's saved strategy state, by layer name; a layer with none is absent. */
+    static Map<String, Map<String, String>> states(Map<String, String> checkpointConfig) {
+        Map<String, Map<String, String>> states = new LinkedHashMap<>();
+        checkpointConfig.forEach((key, value) -> {
+            int dot = key.indexOf('.', STATE_PREFIX.length());
+            if (key.startsWith(STATE_PREFIX) && dot > STATE_PREFIX.length()) {
+                states.computeIfAbsent(key.substring(STATE_PREFIX.length(), dot), layer -> new LinkedHashMap<>())
+                        .put(key.substring(dot + 1), value);
+            }
+        });
+        return states;
     }
 
     /** Hands every saved layer's name and setting (null: exact) to {@code action}. */

@@ -204,6 +204,26 @@ class PluginGuardTest {
     }
 
     @Test
+    void aStateWithANullValueBreaksTheContract() {
+        var strategy = new GuardedStrategy(new adr.spi.strategy.AdaptationStrategy() {
+            @Override
+            public adr.spi.strategy.LayerDecision decide(LayerShape layer, ReuseSetting current,
+                    adr.spi.strategy.TrainingView view) {
+                return adr.spi.strategy.LayerDecision.exact("test");
+            }
+
+            @Override
+            public java.util.Map<String, String> state(LayerShape layer) {
+                return java.util.Collections.singletonMap("floor", null);
+            }
+        }, guard(PluginKind.STRATEGY, "forgetful"));
+
+        assertThatThrownBy(() -> strategy.state(CONV1)).isInstanceOf(PluginFailedException.class)
+                .hasMessageContaining("broke its contract while saving its state of conv1: it returned a null map,"
+                        + " key or value").hasMessageEndingWith(FIX + "--strategy");
+    }
+
+    @Test
     void nullDecisionsAndScopesBreakTheContract() {
         var strategy = new GuardedStrategy((layer, current, view) -> null, guard(PluginKind.STRATEGY, "lazy"));
         var policy = new GuardedPolicy((layer, proposed, view) -> null, guard(PluginKind.POLICY, "lazy"));

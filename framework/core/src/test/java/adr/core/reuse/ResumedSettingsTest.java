@@ -99,4 +99,41 @@ class ResumedSettingsTest {
         assertThat(calls).containsExactly("resume conv2 {L=9, H=2} at step 40", "decide conv1 at step 40",
                 "decide conv2 at step 40", "decide conv1 at step 41", "decide conv2 at step 41");
     }
+
+    @Test
+    void theStrategysStateOfEachLayerIsSavedAndHandedBackOnlyToTheSameStrategy() {
+        Network network = new Network("two-convs", new long[] {1, 6, 6}, List.of(conv("conv1", 1), conv("conv2", 3)));
+        List<String> calls = new ArrayList<>();
+        AdaptationStrategy strategy = new AdaptationStrategy() {
+            @Override
+            public LayerDecision decide(LayerShape layer, ReuseSetting current, TrainingView view) {
+                return LayerDecision.exact("test");
+            }
+
+            @Override
+            public Map<String, String> state(LayerShape layer) {
+                return layer.name().equals("conv2") ? Map.of("too-slow", "9:2,3:4") : Map.of();
+            }
+
+            @Override
+            public void resume(LayerShape layer, ReuseSetting saved, Map<String, String> state, TrainingView view) {
+                calls.add("resume " + layer.name() + " " + state);
+            }
+        };
+        ReuseController controller = new ReuseController(network,
+                new ReuseProbeTest.TestClustering(() -> new FixedClustering(2)), Config.defaults(List.of()), strategy,
+                (layer, proposed, view) -> ReuseScope.FORWARD_AND_WEIGHTS, new Seeds(3), change -> { });
+        Map<String, String> saved = new LinkedHashMap<>(Map.of("strategy", "budget"));
+        saved.putAll(controller.checkpointEntries());
+
+        controller.resumeFrom(SavedReuse.forStrategy(saved, "budget"));
+        controller.beforeStep(new StepContext(2, 40, 30, 90, new int[] {0, 1}));
+        controller.resumeFrom(SavedReuse.forStrategy(saved, "adaptive"));
+        controller.beforeStep(new StepContext(2, 41, 30, 90, new int[] {0, 1}));
+
+        assertThat(saved).containsEntry("reuse-setting.conv1", "exact").containsEntry("reuse-setting.conv2", "exact")
+                .containsEntry("strategy-state.conv2.too-slow", "9:2,3:4").hasSize(4);
+        assertThat(calls).containsExactly("resume conv1 {}", "resume conv2 {too-slow=9:2,3:4}", "resume conv1 {}",
+                "resume conv2 {}");
+    }
 }

@@ -2,6 +2,7 @@ package adr.spi.strategy;
 
 import adr.spi.LayerShape;
 import adr.spi.reuse.ReuseSetting;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +31,32 @@ public interface AdaptationStrategy {
      * @since SPI 1.6
      */
     default void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+    }
+
+    /**
+     * What this strategy learned about {@code layer} beyond its setting that a run
+     * continued from a checkpoint should know too, such as settings it timed too slow.
+     * Asked at every checkpoint, from the training thread; the checkpoint keeps the entries
+     * as text beside the layer's setting and hands them back to
+     * {@link #resume(LayerShape, ReuseSetting, Map, TrainingView)}. Keys and values are the
+     * strategy's own; neither may be null. Empty by default: nothing beyond the setting.
+     *
+     * @since SPI 1.7
+     */
+    default Map<String, String> state(LayerShape layer) {
+        return Map.of();
+    }
+
+    /**
+     * As {@link #resume(LayerShape, ReuseSetting, TrainingView)}, with the entries
+     * {@link #state} gave for the layer when the checkpoint was saved: empty when another
+     * strategy saved it, or a version before SPI 1.7. By default the entries are dropped and
+     * the three-argument {@code resume} is called.
+     *
+     * @since SPI 1.7
+     */
+    default void resume(LayerShape layer, ReuseSetting saved, Map<String, String> state, TrainingView view) {
+        resume(layer, saved, view);
     }
 
     /**

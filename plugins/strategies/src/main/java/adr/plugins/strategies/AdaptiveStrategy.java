@@ -68,7 +68,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  * Moving finer from the last level makes the layer exact ("..., exact after the last level").
  * A layer starts at the coarsest level, or in a run continued from a checkpoint at the
- * level the checkpoint saved ({@link #resume}), which is then its floor. A level the run's
+ * level the checkpoint saved ({@link #resume}), with the floor it had. A level the run's
  * batch is too large to reuse ({@link TrainingView#reuseRefusal}) gives way to the first
  * finer level that fits, which becomes the floor; exact when none does. Decisions depend
  * only on the view and this state, so a run is reproducible; unchanged settings come back
@@ -83,6 +83,8 @@ final class AdaptiveStrategy implements AdaptationStrategy {
      * of error 0.22 cost 0.4 accuracy points, 0.46 cost 3.1 and 0.54 cost 4.9.
      */
     static final double DEFAULT_MAX_ERROR = 0.25;
+
+    private static final String FLOOR = "floor";
 
     private final Ladder ladder;
     private final AdaptiveRules rules;
@@ -110,17 +112,42 @@ final class AdaptiveStrategy implements AdaptationStrategy {
     }
 
     /**
-     * Continues each layer from the level it had when the checkpoint was saved, or exact;
-     * a saved setting that is not on this run's ladder leaves the layer to start afresh.
+     * What a continued run needs beyond the layer's level: its floor, below which levels
+     * failed the error check. Not the step of the last change: cooldowns count from the
+     * resume, since the speed check needs this process's JIT to have compiled the kernel.
+     * Nothing before the layer's first decision or once it is exact.
      */
     @Override
+    public Map<String, String> state(LayerShape layer) {
+        LadderPosition position = states.get(layer.name());
+        if (position == null || position.exact()) {
+            return Map.of();
+        }
+        return Map.of(FLOOR, SavedState.level(position.level(position.floor())));
+    }
+
+    @Override
     public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+        resume(layer, saved, Map.of(), view);
+    }
+
+    /**
+     * Continues each layer from the level it had when the checkpoint was saved, or exact;
+     * a saved setting that is not on this run's ladder leaves the layer to start afresh.
+     * The saved floor carries over; without one (an older checkpoint, or a floor not on this
+     * run's ladder or finer than the level) the saved level is the floor.
+     */
+    @Override
+    public void resume(LayerShape layer, ReuseSetting saved, Map<String, String> state, TrainingView view) {
         List<ReuseSetting> levels = ladder.forLayer(layer);
         int index = saved == null ? levels.size() : levels.indexOf(saved);
-        if (index >= 0) {
-            states.put(layer.name(), LadderPosition.resumed(levels, index, view.step(),
-                    view.testAccuracies().size()));
+        if (index < 0) {
+            return;
         }
+        int floor = SavedState.level(state, FLOOR).map(levels::indexOf).filter(f -> f >= 0 && f <= index)
+                .orElse(index);
+        states.put(layer.name(), LadderPosition.resumed(levels, index, floor, view.step(),
+                view.testAccuracies().size()));
     }
 
     /**

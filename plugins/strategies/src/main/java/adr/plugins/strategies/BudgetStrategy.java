@@ -47,7 +47,8 @@ import java.util.Set;
  * again every {@code reprobe-every} steps (0 = at the start of every epoch).
  *
  * <p>A layer is exact until its first measurement; in a run continued from a checkpoint it
- * keeps the checkpoint's setting until measured again, at once ({@link #resume}). The first probe only asks the engine
+ * keeps the checkpoint's setting until measured again, at once, and leaves out the settings
+ * it had timed too slow ({@link #resume}). The first probe only asks the engine
  * to record the layer's input, so the first decision comes before step 1; a probe that
  * comes back empty keeps the previous decision and is retried before the next step. A
  * candidate the run's batch is too large to reuse ({@link TrainingView#reuseRefusal}) is
@@ -55,6 +56,8 @@ import java.util.Set;
  * one run; the engine calls it from the training thread.
  */
 final class BudgetStrategy implements AdaptationStrategy {
+    private static final String TOO_SLOW = "too-slow";
+
     private final List<ReuseSetting> candidates;
     private final Limits limits;
     /** Per layer: the last decision and when it was measured; absent before the first. */
@@ -107,13 +110,30 @@ final class BudgetStrategy implements AdaptationStrategy {
         return decision;
     }
 
-    /**
-     * Keeps each layer at the setting its checkpoint saved and measures it again at once:
-     * the probes that chose the setting are not saved. Until the layer's input is recorded
-     * (the first probe comes back empty) it runs at the saved setting, as at a re-probe.
-     */
+    /** The settings timed too slow on the layer, which a continued run does not choose either. */
+    @Override
+    public Map<String, String> state(LayerShape layer) {
+        Set<ReuseSetting> slow = tooSlow.getOrDefault(layer.name(), Set.of());
+        return slow.isEmpty() ? Map.of() : Map.of(TOO_SLOW, SavedState.levels(slow.stream()
+                .sorted(Comparator.comparingInt(ReuseSetting::subVectorLength).reversed()
+                        .thenComparingInt(ReuseSetting::hashBits)).toList()));
+    }
+
     @Override
     public void resume(LayerShape layer, ReuseSetting saved, TrainingView view) {
+        resume(layer, saved, Map.of(), view);
+    }
+
+    /**
+     * Keeps each layer at the setting its checkpoint saved and measures it again at once:
+     * the probes that chose the setting are not saved; the settings timed too slow are, and
+     * stay out. Until the layer's input is recorded (the first probe comes back empty) it
+     * runs at the saved setting, as at a re-probe.
+     */
+    @Override
+    public void resume(LayerShape layer, ReuseSetting saved, Map<String, String> state, TrainingView view) {
+        SavedState.levels(state, TOO_SLOW).filter(slow -> !slow.isEmpty())
+                .ifPresent(slow -> tooSlow.put(layer.name(), new HashSet<>(slow)));
         String measuredAgain = ", as when the checkpoint was saved; measured again";
         LayerDecision decision = saved == null ? LayerDecision.exact("budget: resumed exact" + measuredAgain)
                 : new LayerDecision(saved, "budget: resumed at " + name(saved) + measuredAgain);

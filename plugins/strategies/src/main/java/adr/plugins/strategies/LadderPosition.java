@@ -26,14 +26,15 @@ record LadderPosition(List<ReuseSetting> ladder, int index, int floor, long chan
 
     /**
      * At {@code index} (the ladder's size: exact) after a resume, as when the checkpoint was
-     * saved. The level is the floor, since how far it came down before is not saved, and
-     * its checks are done again: this process's kernel has its own speed.
+     * saved, with the floor and last change saved with it. The level's checks are done
+     * again: this process's kernel has its own speed.
      */
-    static LadderPosition resumed(List<ReuseSetting> ladder, int index, long step, int accuraciesSeen) {
+    static LadderPosition resumed(List<ReuseSetting> ladder, int index, int floor, long changedAt,
+            int accuraciesSeen) {
         boolean exact = index >= ladder.size();
         String reason = exact ? "adaptive: resumed exact, as when the checkpoint was saved"
                 : "adaptive: resumed at " + ladder.get(index) + ", the level when the checkpoint was saved";
-        return new LadderPosition(ladder, index, index, step, accuraciesSeen, reason, exact, exact);
+        return new LadderPosition(ladder, index, floor, changedAt, accuraciesSeen, reason, exact, exact);
     }
 
     boolean exact() {

@@ -86,6 +86,34 @@ class AdaptiveStrategyTest {
     }
 
     @Test
+    void theFloorIsSavedAndAContinuedRunMovesCoarserDownToItButNoFurther() {
+        AdaptationStrategy strategy = adaptive(Map.of("window", "2", "patience", "1", "max-error", "0",
+                "min-speedup", "0"));
+        assertThat(strategy.state(CONV2)).as("before its first decision").isEmpty();
+        strategy.resume(CONV2, new ReuseSetting(25, 10), Map.of("floor", "25:6"), new ProbingView(300,
+                (step, layer, setting) -> Optional.empty(), new ArrayList<>()));
+        assertThat(strategy.state(CONV2)).containsExactly(Map.entry("floor", "25:6"));
+
+        List<Double> falling = new ArrayList<>();
+        ReuseSetting current = new ReuseSetting(25, 10);
+        List<ReuseSetting> visited = new ArrayList<>();
+        for (long step = 300; step < 340; step++) {
+            falling.add(Math.pow(0.5, step - 300));
+            current = strategy.decide(CONV2, current, new ScriptedView(step, 1, List.copyOf(falling), List.of(),
+                    Map.of())).setting();
+            visited.add(current);
+        }
+
+        assertThat(visited).contains(new ReuseSetting(25, 8), new ReuseSetting(25, 6))
+                .doesNotContain(COARSEST);
+        var older = adaptive();
+        older.resume(CONV2, new ReuseSetting(25, 8), Map.of("floor", "25:10"), new ProbingView(300,
+                (step, layer, setting) -> Optional.empty(), new ArrayList<>()));
+        assertThat(older.state(CONV2)).as("a floor finer than the level is not taken: the level is")
+                .containsExactly(Map.entry("floor", "25:8"));
+    }
+
+    @Test
     void aLevelTheBatchIsTooLargeForGivesWayToTheFirstFinerOneThatFits() {
         var view = new ProbingView(0, (step, layer, setting) -> Optional.empty(), new ArrayList<>(), List.of(),
                 s -> s.hashBits() < 8);

@@ -202,6 +202,29 @@ class BudgetStrategyTest {
     }
 
     @Test
+    void theSettingsTimedTooSlowAreSavedAndAContinuedRunLeavesThemOut() {
+        var strategy = budget(Map.of("min-speedup", "1.25", "cooldown", "0", "candidates", "25:8"));
+        ProbingView.Script script = timed(Long.MAX_VALUE);
+        assertThat(strategy.state(CONV2)).as("nothing timed yet").isEmpty();
+        strategy.decide(CONV2, null, new ProbingView(0, script, probes));
+        strategy.decide(CONV2, null, new ProbingView(1, script, probes));
+        strategy.decide(CONV2, new ReuseSetting(25, 8), new ProbingView(2, script, probes)); // timed too slow
+        Map<String, String> saved = strategy.state(CONV2);
+
+        var continued = budget(Map.of("min-speedup", "1.25", "cooldown", "0", "candidates", "25:8"));
+        continued.resume(CONV2, null, saved, new ProbingView(50, script, probes));
+        LayerDecision measured = continued.decide(CONV2, null, new ProbingView(50, script, probes));
+
+        assertThat(saved).containsExactly(Map.entry("too-slow", "25:8"));
+        assertThat(measured).isEqualTo(LayerDecision.exact("budget: no candidate under error 0.25 but those timed"
+                + " too slow here (L=25 H=8), exact"));
+        var fresh = budget(Map.of("min-speedup", "1.25", "cooldown", "0", "candidates", "25:8"));
+        fresh.resume(CONV2, null, Map.of("too-slow", "not a level"), new ProbingView(50, script, probes));
+        assertThat(fresh.decide(CONV2, null, new ProbingView(50, script, probes)).setting())
+                .as("an entry that does not parse is passed over").isEqualTo(new ReuseSetting(25, 8));
+    }
+
+    @Test
     void eachLayerIsMeasuredAgainOncePerEpochByDefault() {
         run(budget(Map.of()), fromStepOne(TYPICAL), 0, 250, CONV1);
 
