@@ -48,9 +48,9 @@ import java.util.Set;
  *
  * <p>A layer is exact until its first measurement; in a run continued from a checkpoint it
  * keeps the checkpoint's setting until measured again, at once, and leaves out the settings
- * it had timed too slow ({@link #resume}). The first probe only asks the engine
- * to record the layer's input, so the first decision comes before step 1; a probe that
- * comes back empty keeps the previous decision and is retried before the next step. A
+ * it had timed too slow ({@link #resume}). The first probe only asks the engine to record
+ * the layer's input, so the first decision comes before step 1; a probe that comes back
+ * empty keeps the previous decision and is retried before the next step. A
  * candidate the run's batch is too large to reuse ({@link TrainingView#reuseRefusal}) is
  * left out of the measurement; the layer is exact when every one is. One instance serves
  * one run; the engine calls it from the training thread.
