@@ -20,6 +20,7 @@ import adr.spi.strategy.OutputError;
 import adr.spi.strategy.ProbeResult;
 import adr.spi.strategy.TrainingView.LayerStats;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,14 +185,25 @@ public final class ReuseController implements TrainingListener {
         savedSettings = Map.copyOf(checkpointConfig);
     }
 
+    /** Hands the strategy each saved layer in the network's order, so that what it hears does not vary. */
+    private void resumeSavedLayers() {
+        Map<String, ReuseSetting> settings = new HashMap<>();
+        SavedReuse.forEach(savedSettings, settings::put);
+        Map<String, Map<String, String>> states = SavedReuse.states(savedSettings);
+        for (ControlledLayer l : layers) {
+            String name = l.shape.name();
+            if (settings.containsKey(name)) {
+                strategy.resume(l.shape, settings.get(name), states.getOrDefault(name, Map.of()), view);
+            }
+        }
+        savedSettings = Map.of();
+    }
+
     @Override
     public void beforeStep(StepContext context) {
         view.at(context);
         stepBatch = context.samples() == null ? 0 : context.samples().length;
-        Map<String, Map<String, String>> states = SavedReuse.states(savedSettings);
-        SavedReuse.forEach(savedSettings, (name, saved) -> named(name)
-                .ifPresent(l -> strategy.resume(l.shape, saved, states.getOrDefault(name, Map.of()), view)));
-        savedSettings = Map.of();
+        resumeSavedLayers();
         for (ControlledLayer l : layers) {
             if (l.lastProbeStep >= 0 && context.globalStep() - l.lastProbeStep > RECORDING_IDLE_STEPS) {
                 l.conv.stopKeepingTrainingInputs();
